@@ -1,0 +1,6 @@
+export { type ExampleServer, type RecordedRequest, startExampleServer } from "./example-server.js";
+export { bundledDocumentPath, loadBundledDocument } from "./load.js";
+export { deref, firstExample, HTTP_METHODS, listOperations, type Operation, requestMedia, successExample } from "./operations.js";
+export { createRouter, type RouteMatch } from "./router.js";
+export type * from "./types.js";
+export { createValidator, type FieldErrors, type RequestInput, type ValidatedRequest, type Validator } from "./validator.js";

@@ -1,0 +1,77 @@
+// The parts of an OpenAPI 3.1 document these tools read. Loose on purpose: the linter, not
+// these types, decides what a valid document is.
+export type JsonSchema = Record<string, unknown>;
+
+export interface ParameterObject {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  description?: string;
+  schema?: JsonSchema;
+  example?: unknown;
+}
+
+export interface MediaTypeObject {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { summary?: string; value?: unknown; $ref?: string }>;
+}
+
+export interface ResponseObject {
+  description: string;
+  content?: Record<string, MediaTypeObject>;
+  $ref?: string;
+}
+
+export interface AccessExtension {
+  "key-kinds": string[];
+  permissions: string[];
+  "field-permissions"?: { fields: string[]; permissions: string[] }[];
+}
+
+export interface OperationObject {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  deprecated?: boolean;
+  parameters?: (ParameterObject | { $ref: string })[];
+  requestBody?: { required?: boolean; content: Record<string, MediaTypeObject>; $ref?: string };
+  responses: Record<string, ResponseObject>;
+  "x-propelauth-access": AccessExtension;
+  "x-propelauth-sdk"?: { node: string[] };
+  [extension: `x-${string}`]: unknown;
+}
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";
+
+export interface PathItemObject {
+  parameters?: (ParameterObject | { $ref: string })[];
+  get?: OperationObject;
+  put?: OperationObject;
+  post?: OperationObject;
+  delete?: OperationObject;
+  patch?: OperationObject;
+}
+
+export interface PermissionInfo {
+  name: string;
+  confirmed: boolean;
+  "granted-to": string[];
+  description: string;
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: {
+    title: string;
+    version: string;
+    description: string;
+    "x-propelauth-key-kinds": Record<string, { name: string; description: string }>;
+    "x-propelauth-permissions": Record<string, PermissionInfo>;
+  };
+  servers: { url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, PathItemObject>;
+  components: Record<string, Record<string, unknown>>;
+}
