@@ -50,7 +50,7 @@ export function successBodies(op: Operation): { status: number; name: string; bo
   return Object.entries(media.examples ?? {}).map(([name, ex]) => ({
     status: Number(status),
     name,
-    body: deref<{ value: unknown }>(doc, ex).value,
+    body: deref<{ value?: unknown }>(doc, ex).value,
   }));
 }
 
