@@ -161,7 +161,10 @@ export function createValidator(doc: OpenApiDocument) {
         typeof declared.$ref === "string"
           ? `${declared.$ref}/content/application~1json/schema`
           : `${op.pointer}/responses/${status}/content/application~1json/schema`;
-      return validateAt(pointer, body).map((e) => `${op.operationId} ${status}: ${e.instancePath || "(body)"} ${message(e)}`);
+      return validateAt(pointer, body).map((e) => {
+        const where = e.keyword === "required" ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath || "(body)";
+        return `${op.operationId} ${status}: ${where} ${message(e)}`;
+      });
     },
   };
 }
