@@ -2,8 +2,8 @@ import createFetchClient, { type Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { baseUrlOf, type PropelAuthClientOptions } from "./options.js";
 
-export type { components, operations, paths };
 export { InvalidClientOptionError, type PropelAuthClientOptions } from "./options.js";
+export type { components, operations, paths };
 
 /** The schemas of the API by name, such as `Schemas["UserMetadata"]`. */
 export type Schemas = components["schemas"];

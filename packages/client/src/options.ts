@@ -43,7 +43,10 @@ export function baseUrlOf(options: PropelAuthClientOptions): string {
     throw new InvalidClientOptionError("authUrl", `must use https (got ${url.protocol})`);
   }
   if (url.protocol === "http:" && !LOOPBACK.has(url.hostname) && !options.allowInsecureHttp) {
-    throw new InvalidClientOptionError("authUrl", "must use https; plain http is allowed only for localhost unless allowInsecureHttp is set");
+    throw new InvalidClientOptionError(
+      "authUrl",
+      "must use https; plain http is allowed only for localhost unless allowInsecureHttp is set",
+    );
   }
   if (url.username || url.password) {
     throw new InvalidClientOptionError("authUrl", "must not contain credentials");

@@ -1,7 +1,7 @@
 // Shared set-up for client tests: the built client (ESM and CJS files, not the sources) and a
 // loopback server that validates each request against the document and answers its example.
 import { createRequire } from "node:module";
-import { loadBundledDocument, type ExampleServer, type RecordedRequest, startExampleServer } from "@propelauth-openapi/spec";
+import { type ExampleServer, loadBundledDocument, type RecordedRequest, startExampleServer } from "@propelauth-openapi/spec";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import * as esm from "../dist/index.js";
 
@@ -45,9 +45,12 @@ export function exampleOf(operationId: string, name?: string): unknown {
   for (const item of Object.values(doc.paths)) {
     for (const op of Object.values(item)) {
       if ((op as { operationId?: string }).operationId !== operationId) continue;
-      const responses = (op as { responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown>; example?: unknown }> }> })
-        .responses;
-      const status = Object.keys(responses).filter((s) => s.startsWith("2")).sort()[0]!;
+      const responses = (
+        op as { responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown>; example?: unknown }> }> }
+      ).responses;
+      const status = Object.keys(responses)
+        .filter((s) => s.startsWith("2"))
+        .sort()[0]!;
       const media = Object.values(resolve(responses[status]!).content ?? {})[0];
       if (!media) return undefined;
       if (media.example !== undefined) return media.example;

@@ -33,7 +33,11 @@ describe.each(builds)("user reads (%s build)", (_name, lib) => {
       params: { path: { user_id: USER_ID }, query: { include_orgs: true } },
     });
     const req = lastRequest();
-    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual(["GET", `/api/backend/v1/user/${USER_ID}`, { include_orgs: "true" }]);
+    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual([
+      "GET",
+      `/api/backend/v1/user/${USER_ID}`,
+      { include_orgs: "true" },
+    ]);
     expectTypeOf(data).toEqualTypeOf<Schemas["UserMetadata"] | undefined>();
     expect(data).toEqual(exampleOf("fetchUserById"));
   });
@@ -41,7 +45,11 @@ describe.each(builds)("user reads (%s build)", (_name, lib) => {
   it("fetchUserByEmail: GET /user/email?email", async () => {
     const { data } = await client().GET("/api/backend/v1/user/email", { params: { query: { email: "ada@example.com" } } });
     const req = lastRequest();
-    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual(["GET", "/api/backend/v1/user/email", { email: "ada@example.com" }]);
+    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual([
+      "GET",
+      "/api/backend/v1/user/email",
+      { email: "ada@example.com" },
+    ]);
     expect(data?.email).toBe("ada@example.com");
   });
 
@@ -90,14 +98,28 @@ describe.each(builds)("user reads (%s build)", (_name, lib) => {
   it("queryUsers: GET /user/query with paging, order and filters", async () => {
     const { data } = await client().GET("/api/backend/v1/user/query", {
       params: {
-        query: { page_size: 1, page_number: 0, order_by: "CREATED_AT_DESC", email_or_username: "ada", legacy_user_id: "usr_0193", include_orgs: false },
+        query: {
+          page_size: 1,
+          page_number: 0,
+          order_by: "CREATED_AT_DESC",
+          email_or_username: "ada",
+          legacy_user_id: "usr_0193",
+          include_orgs: false,
+        },
       },
     });
     const req = lastRequest();
     expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual([
       "GET",
       "/api/backend/v1/user/query",
-      { page_size: "1", page_number: "0", order_by: "CREATED_AT_DESC", email_or_username: "ada", legacy_user_id: "usr_0193", include_orgs: "false" },
+      {
+        page_size: "1",
+        page_number: "0",
+        order_by: "CREATED_AT_DESC",
+        email_or_username: "ada",
+        legacy_user_id: "usr_0193",
+        include_orgs: "false",
+      },
     ]);
     expectTypeOf(data!.total_users).toEqualTypeOf<number>();
     expectTypeOf(data!.has_more_results).toEqualTypeOf<boolean>();
@@ -109,13 +131,19 @@ describe.each(builds)("user reads (%s build)", (_name, lib) => {
       params: { path: { org_id: ORG_ID }, query: { role: "Admin", page_size: 10 } },
     });
     const req = lastRequest();
-    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual(["GET", `/api/backend/v1/user/org/${ORG_ID}`, { role: "Admin", page_size: "10" }]);
+    expect([req.method, req.path, Object.fromEntries(req.query)]).toEqual([
+      "GET",
+      `/api/backend/v1/user/org/${ORG_ID}`,
+      { role: "Admin", page_size: "10" },
+    ]);
     expectTypeOf(data!.users[0]!.role_in_org).toEqualTypeOf<string>();
     expect(data).toEqual(exampleOf("fetchUsersInOrg"));
   });
 
   it("fetchUserSignupQueryParameters: GET /user/{user_id}/signup_query_parameters", async () => {
-    const { data } = await client().GET("/api/backend/v1/user/{user_id}/signup_query_parameters", { params: { path: { user_id: USER_ID } } });
+    const { data } = await client().GET("/api/backend/v1/user/{user_id}/signup_query_parameters", {
+      params: { path: { user_id: USER_ID } },
+    });
     const req = lastRequest();
     expect([req.method, req.path]).toEqual(["GET", `/api/backend/v1/user/${USER_ID}/signup_query_parameters`]);
     expectTypeOf(data!.user_signup_query_parameters).toEqualTypeOf<Record<string, string>>();
