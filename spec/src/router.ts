@@ -8,14 +8,23 @@ export type RouteMatch =
 
 interface Route {
   segments: string[];
-  literals: number;
   ops: Map<string, Operation>;
 }
 
+/** Orders routes so that, at the first segment where two differ, a literal comes before a template. */
+function bySpecificity(a: Route, b: Route): number {
+  for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+    const literalA = !a.segments[i]!.startsWith("{");
+    const literalB = !b.segments[i]!.startsWith("{");
+    if (literalA !== literalB) return literalA ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
- * Finds the operation for a method and path. Literal segments win over templated ones
- * (`/user/email` before `/user/{user_id}`), and trailing slashes are exact: `/user/` and `/user`
- * are different paths, as the API has them.
+ * Finds the operation for a method and path. The most specific path wins: at the first segment
+ * where two paths differ, a literal beats a template (`/user/email` before `/user/{user_id}`).
+ * Trailing slashes are exact: `/user/` and `/user` are different paths, as the API has them.
  */
 export function createRouter(doc: OpenApiDocument) {
   const routes = new Map<string, Route>();
@@ -23,17 +32,15 @@ export function createRouter(doc: OpenApiDocument) {
     let route = routes.get(op.path);
     if (!route) {
       const segments = op.path.split("/");
-      route = { segments, literals: segments.filter((s) => !s.startsWith("{")).length, ops: new Map() };
+      route = { segments, ops: new Map() };
       routes.set(op.path, route);
     }
     route.ops.set(op.method.toUpperCase(), op);
   }
-  // Most literal segments first, so a literal path is tried before a templated one of the same shape.
-  const ordered = [...routes.values()].sort((a, b) => b.literals - a.literals);
+  const ordered = [...routes.values()].sort(bySpecificity);
 
   return function match(method: string, pathname: string): RouteMatch {
     const parts = pathname.split("/");
-    let allowed: string[] | undefined;
     for (const route of ordered) {
       if (route.segments.length !== parts.length) continue;
       const params: Record<string, string> = {};
@@ -41,22 +48,21 @@ export function createRouter(doc: OpenApiDocument) {
       for (let i = 0; i < parts.length && ok; i++) {
         const seg = route.segments[i]!;
         const part = parts[i]!;
-        if (seg.startsWith("{")) {
-          if (part === "") ok = false;
-          else {
-            try {
-              params[seg.slice(1, -1)] = decodeURIComponent(part);
-            } catch {
-              ok = false;
-            }
+        if (!seg.startsWith("{")) ok = seg === part;
+        else if (part === "") ok = false;
+        else {
+          try {
+            params[seg.slice(1, -1)] = decodeURIComponent(part);
+          } catch {
+            ok = false;
           }
-        } else ok = seg === part;
+        }
       }
       if (!ok) continue;
+      // The most specific path decides; another method there is a 405, not a match elsewhere.
       const op = route.ops.get(method.toUpperCase());
-      if (op) return { kind: "match", op, pathParams: params };
-      allowed ??= [...route.ops.keys()];
+      return op ? { kind: "match", op, pathParams: params } : { kind: "method-not-allowed", allowed: [...route.ops.keys()] };
     }
-    return allowed ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
+    return { kind: "not-found" };
   };
 }
