@@ -31,12 +31,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = "application/json") {
   if (body === undefined) {
     res.writeHead(status, headers).end();
     return;
   }
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  // Only JSON media types are encoded; a text/plain example goes out as the text itself.
+  const text = /json/.test(contentType) ? JSON.stringify(body) : String(body);
+  res.writeHead(status, { "content-type": contentType, ...headers }).end(text);
 }
 
 /**
@@ -85,7 +87,7 @@ export async function startExampleServer(doc: OpenApiDocument, options: { port?:
     const checked = validator.validateRequest(found.op, { pathParams: found.pathParams, query: url.searchParams, body });
     if (!checked.ok) return send(res, 400, checked.errors);
     const example = successExample(doc, found.op);
-    send(res, example.status, example.body);
+    send(res, example.status, example.body, {}, example.contentType);
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));

@@ -16,12 +16,19 @@ export interface ConformanceCase {
   /** The operation the call must be an instance of. */
   operationId: string;
   call: (apis: Apis) => Promise<unknown>;
+  /** Exact path the SDK must request (with its path parameters filled in). */
+  path?: string;
   /** Exact query parameters the SDK must send (all of them). */
   query?: Record<string, string>;
   /** Exact JSON body the SDK must send. */
   body?: unknown;
   /** Checks on what the SDK returned for the served example. */
   check?: (result: unknown, served: unknown) => void;
+  /**
+   * Only these named examples of the success response are served to this case (all of them when
+   * absent), for functions that accept only some answers, such as validatePersonalApiKey.
+   */
+  examples?: string[];
 }
 
 export const AUTH_URL = "https://1581439057.propelauthtest.com";
@@ -76,6 +83,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The success examples served to a case: all of them, or those its `examples` names. */
+function servedBodies(c: ConformanceCase, op: Operation) {
+  return successBodies(op).filter((b) => !c.examples || c.examples.includes(b.name));
+}
+
 /** Declares one test per case and served example. */
 export function conformance(cases: ConformanceCase[]) {
   for (const c of cases) {
@@ -84,7 +96,12 @@ export function conformance(cases: ConformanceCase[]) {
     it(`${name}: sends a request the document describes`, async () => {
       expect(op, `operation ${c.operationId} is in the document`).toBeDefined();
       expect(op!.operation["x-propelauth-sdk"]?.node ?? [], `x-propelauth-sdk.node of ${c.operationId} names ${c.fn}`).toContain(c.fn);
-      const [first] = successBodies(op!);
+      if (c.examples)
+        expect(
+          successBodies(op!).map((b) => b.name),
+          "the examples the case names exist",
+        ).toEqual(expect.arrayContaining(c.examples));
+      const [first] = servedBodies(c, op!);
       const { sent } = await callSdk(c, first!.status, first!.body);
       expect(sent, "the SDK sends exactly one request").toHaveLength(1);
       const request = sent[0]!;
@@ -103,10 +120,11 @@ export function conformance(cases: ConformanceCase[]) {
         body: parsedBody,
       });
       expect(checked.errors, "request conforms to the document").toEqual({});
+      if (c.path) expect(request.url.pathname).toBe(c.path);
       if (c.query) expect(Object.fromEntries(request.url.searchParams)).toEqual(c.query);
       if (c.body !== undefined) expect(parsedBody).toEqual(c.body);
     });
-    for (const served of op ? successBodies(op) : []) {
+    for (const served of op ? servedBodies(c, op) : []) {
       it(`${name}: parses the ${served.status} example "${served.name}"`, async () => {
         const { result } = await callSdk(c, served.status, served.body);
         c.check?.(result, served.body);
