@@ -143,9 +143,9 @@ export function createValidator(doc: OpenApiDocument) {
       } else if (input.body === undefined) {
         if (body?.required) add(errors, "body", "is required (a JSON object)");
       } else {
-        for (const e of validateAt(`${op.pointer}/requestBody/content/application~1json/schema`, input.body)) {
-          add(errors, fieldOf(e, "body"), message(e));
-        }
+        const variant = pickVariant(doc, `${op.pointer}/requestBody/content/application~1json/schema`, input.body);
+        if ("error" in variant) add(errors, variant.error.field, variant.error.message);
+        else for (const e of validateAt(variant.pointer, input.body)) add(errors, fieldOf(e, "body"), message(e));
       }
       return { ok: Object.keys(errors).length === 0, errors, query };
     },
@@ -167,6 +167,34 @@ export function createValidator(doc: OpenApiDocument) {
       });
     },
   };
+}
+
+/**
+ * A body schema that is a `oneOf` whose variants each fix one property with `const` (such as
+ * `idp_type`) is validated against the variant the body names, so errors speak of that variant
+ * alone instead of every variant at once.
+ */
+function pickVariant(
+  doc: OpenApiDocument,
+  pointer: string,
+  body: unknown,
+): { pointer: string } | { error: { field: string; message: string } } {
+  const schema = deref<JsonSchema>(doc, { $ref: pointer });
+  const variants = Array.isArray(schema.oneOf) ? (schema.oneOf as JsonSchema[]) : undefined;
+  if (!variants || typeof body !== "object" || body === null || Array.isArray(body)) return { pointer };
+  const resolved = variants.map((v, i) => ({
+    pointer: typeof v.$ref === "string" ? v.$ref : `${pointer}/oneOf/${i}`,
+    properties: (deref<JsonSchema>(doc, v).properties ?? {}) as Record<string, JsonSchema>,
+  }));
+  const tag = Object.keys(resolved[0]?.properties ?? {}).find((name) =>
+    resolved.every((v) => v.properties[name] && deref<JsonSchema>(doc, v.properties[name]).const !== undefined),
+  );
+  if (!tag) return { pointer };
+  const value = (body as Record<string, unknown>)[tag];
+  const chosen = resolved.find((v) => deref<JsonSchema>(doc, v.properties[tag]!).const === value);
+  if (chosen) return { pointer: chosen.pointer };
+  const allowed = resolved.map((v) => JSON.stringify(deref<JsonSchema>(doc, v.properties[tag]!).const)).join(", ");
+  return { error: { field: tag, message: value === undefined ? "is required" : `must be one of ${allowed}` } };
 }
 
 // Inline schemas compiled outside the document need their local refs pointed at the document.

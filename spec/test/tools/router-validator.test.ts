@@ -71,6 +71,15 @@ describe("validator", () => {
     ).toEqual({ emails: ["must be of type string"], extra: ["is not a known field"] });
   });
 
+  it("validates a oneOf body against the variant its const property names", () => {
+    const check = (body: unknown) =>
+      validator.validateRequest(op("setOidcIdpMetadata"), { pathParams: {}, query: new URLSearchParams(), body }).errors;
+    const common = { org_id: USER_ID, client_id: "id", client_secret: "secret", uses_pkce: true };
+    expect(check({ ...common, idp_type: "Okta" })).toEqual({ okta_sso_domain: ["is required"] });
+    expect(check({ ...common, idp_type: "Okta", okta_sso_domain: "acme.okta.com" })).toEqual({});
+    expect(check({ ...common, idp_type: "Ping" })).toEqual({ idp_type: ['must be one of "Generic", "Okta", "Azure"'] });
+  });
+
   it("accepts every success example of the document and rejects a wrong response", () => {
     for (const operation of listOperations(doc)) {
       const example = successExample(doc, operation);
