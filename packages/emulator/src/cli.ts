@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import type { EmulatorOptions, KeyKind } from "./config.js";
+import { startEmulator } from "./server.js";
+
+const HELP = `propelauth-emulator: a local, stateful PropelAuth Backend API
+
+Options:
+  --port <n>                 port (default 4010, or PROPELAUTH_EMULATOR_PORT; 0 picks a free one)
+  --host <host>              interface (default 127.0.0.1, or PROPELAUTH_EMULATOR_HOST)
+  --data <file>              SQLite file (default packages/emulator/.data/emulator.sqlite, or PROPELAUTH_EMULATOR_DATA)
+  --memory                   keep everything in memory
+  --reset                    delete the stored users, organizations and keys' data first (backend keys stay)
+  --custom-permissions <ids> permissions of the Custom key, comma-separated (read-users,create-users)
+  --api-key-rate-limit <n/s> rate limit of every end-user API key: n validations per s seconds (e.g. 100/60)
+  --validate-responses       check every answer against the OpenAPI document (a mismatch becomes a 500)
+  --orgs-disabled            answer 426 where the document says organizations are not enabled
+  --access-tokens-disabled   answer 404 to Create Access Token
+  --auth-url <url>           the Auth URL to announce and put in tokens (default http://<host>:<port>)
+  --durability full          fsync every commit (default: WAL, which survives a killed process)
+  --json                     print the start-up information as one JSON line
+  --log                      log every request to stderr
+  --help`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    data: { type: "string" },
+    memory: { type: "boolean" },
+    reset: { type: "boolean" },
+    "custom-permissions": { type: "string" },
+    "api-key-rate-limit": { type: "string" },
+    "validate-responses": { type: "boolean" },
+    "orgs-disabled": { type: "boolean" },
+    "access-tokens-disabled": { type: "boolean" },
+    "auth-url": { type: "string" },
+    durability: { type: "string" },
+    json: { type: "boolean" },
+    log: { type: "boolean" },
+    help: { type: "boolean" },
+  },
+  strict: true,
+});
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const env = process.env;
+const port = Number(values.port ?? env.PROPELAUTH_EMULATOR_PORT ?? 4010);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`propelauth-emulator: --port must be a port number, got ${values.port ?? env.PROPELAUTH_EMULATOR_PORT}`);
+  process.exit(2);
+}
+let apiKeyRateLimit: EmulatorOptions["apiKeyRateLimit"] = null;
+if (values["api-key-rate-limit"]) {
+  const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(values["api-key-rate-limit"]);
+  if (!m) {
+    console.error("propelauth-emulator: --api-key-rate-limit takes <validations>/<seconds>, such as 100/60");
+    process.exit(2);
+  }
+  apiKeyRateLimit = { limit: Number(m[1]), windowSeconds: Number(m[2]) };
+}
+
+const emulator = await startEmulator({
+  port,
+  host: values.host ?? env.PROPELAUTH_EMULATOR_HOST ?? "127.0.0.1",
+  dataFile: values.data ?? env.PROPELAUTH_EMULATOR_DATA,
+  memory: values.memory,
+  reset: values.reset,
+  customPermissions: values["custom-permissions"]
+    ?.split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
+  apiKeyRateLimit,
+  validateResponses: values["validate-responses"],
+  orgsEnabled: !values["orgs-disabled"],
+  accessTokensEnabled: !values["access-tokens-disabled"],
+  authUrl: values["auth-url"],
+  durability: values.durability === "full" ? "full" : "normal",
+  log: values.log,
+}).catch((error: Error) => {
+  console.error(`propelauth-emulator: could not start: ${error.message}`);
+  process.exit(1);
+});
+
+const kinds: [KeyKind, string][] = [
+  ["full-access", "Full Access"],
+  ["read-and-validate", "Read and Validate"],
+  ["validation-only", "Validation Only"],
+  ["custom", "Custom"],
+];
+
+if (values.json) {
+  console.log(
+    JSON.stringify({
+      url: emulator.url,
+      auth_url: emulator.authUrl,
+      data_file: emulator.dataFile,
+      keys: Object.fromEntries(kinds.map(([kind]) => [kind, emulator.keys[kind].token])),
+      custom_permissions: emulator.keys.custom.permissions,
+    }),
+  );
+} else {
+  const a = emulator.authUrl;
+  const lines = [
+    "PropelAuth Backend API emulator",
+    "",
+    `  Auth URL          ${a}`,
+    `  OpenAPI document  ${a}/openapi.json`,
+    `  Docs              ${emulator.docsDir ? `${a}/docs/` : "(not built: packages/docs/dist)"}`,
+    `  Postman           ${a}/postman/  (environment with this URL and key: ${a}/postman/environment.json)`,
+    `  Test helpers      ${a}/__emulator/`,
+    `  Data              ${emulator.dataFile === ":memory:" ? "in memory (nothing is kept)" : emulator.dataFile}`,
+    "",
+    "  Backend API keys (send as Authorization: Bearer <key>):",
+    ...kinds.map(([kind, name]) => {
+      const key = emulator.keys[kind];
+      return `    ${name.padEnd(18)} ${key.token}${kind === "custom" ? `  [${key.permissions.join(", ") || "no permissions"}]` : ""}`;
+    }),
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,46 @@
+/** The permission ids a Custom key may hold (info.x-propelauth-permissions of the document). */
+export type PermissionId = string;
+
+export type KeyKind = "full-access" | "read-and-validate" | "validation-only" | "custom";
+export const KEY_KINDS: readonly KeyKind[] = ["full-access", "read-and-validate", "validation-only", "custom"];
+
+export interface RateLimit {
+  /** How many validations a key may have per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface EmulatorOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** SQLite file; ":memory:" (or `memory: true`) keeps nothing. Default .data/emulator.sqlite under the package. */
+  dataFile?: string;
+  memory?: boolean;
+  /** Deletes the project's data at start (keys and the token-signing key pair are kept). */
+  reset?: boolean;
+  /** The permissions of the printed Custom key; kept from the last run when not given. */
+  customPermissions?: PermissionId[];
+  /** Validates every answer against the document; a mismatch becomes a 500 that says why. */
+  validateResponses?: boolean;
+  /** Per-key rate limit applied to every end-user API key without its own (default: none). */
+  apiKeyRateLimit?: RateLimit | null;
+  /** Organizations (B2B) enabled: otherwise the operations that describe 426 answer it. Default true. */
+  orgsEnabled?: boolean;
+  /** Backend access-token creation enabled: otherwise Create Access Token answers 404. Default true. */
+  accessTokensEnabled?: boolean;
+  /** Step-up MFA on the project's plan: otherwise step-up operations answer `feature_gated`. Default true. */
+  stepUpMfaEnabled?: boolean;
+  /** The Auth URL to announce and put in tokens and links; default http://<host>:<port>. */
+  authUrl?: string;
+  /** `full` makes every commit fsync (synchronous=FULL); default `normal` (WAL, survives kill -9). */
+  durability?: "normal" | "full";
+  /** Where the docs and Postman files are looked for (defaults: the sibling workspace packages). */
+  docsDir?: string;
+  postmanDir?: string;
+  /** Replaces handlers by operationId (tests use it to check the response-validation mode). */
+  handlerOverrides?: Record<string, import("./handlers/types.js").Handler>;
+  /** Logs each request to stderr. */
+  log?: boolean;
+}

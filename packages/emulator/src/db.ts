@@ -1,0 +1,301 @@
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+/** Rows as SQLite returns them. */
+export type Row = Record<string, unknown>;
+
+// The tables that hold the project's data. `meta` and `backend_keys` are the emulator's own
+// configuration (RSA key pair, printed keys): a reset keeps them, so printed keys stay valid.
+const DATA_TABLES = [
+  "users",
+  "orgs",
+  "memberships",
+  "membership_events",
+  "invites",
+  "sso_connections",
+  "scim_groups",
+  "scim_group_members",
+  "api_keys",
+  "api_key_usage",
+  "links",
+  "outbox",
+  "step_up_grants",
+  "sms_challenges",
+  "oauth_tokens",
+  "employees",
+  "custom_role_mappings",
+] as const;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS backend_keys (
+  token TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  permissions TEXT NOT NULL DEFAULT '[]',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  email_confirmed INTEGER NOT NULL DEFAULT 0,
+  pending_email TEXT,
+  username TEXT UNIQUE COLLATE NOCASE,
+  first_name TEXT,
+  last_name TEXT,
+  picture_url TEXT,
+  properties TEXT,
+  metadata TEXT,
+  password_hash TEXT,
+  locked INTEGER NOT NULL DEFAULT 0,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  mfa_totp_secret TEXT,
+  mfa_phones TEXT NOT NULL DEFAULT '[]',
+  can_create_orgs INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  last_active_at INTEGER NOT NULL,
+  update_password_required INTEGER NOT NULL DEFAULT 0,
+  legacy_user_id TEXT,
+  signup_query_parameters TEXT NOT NULL DEFAULT '{}',
+  sessions_revoked_at INTEGER,
+  last_confirmation_email_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS users_created ON users (created_at, seq);
+CREATE INDEX IF NOT EXISTS users_legacy ON users (legacy_user_id);
+CREATE TABLE IF NOT EXISTS orgs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  org_id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  url_safe_org_slug TEXT NOT NULL,
+  can_setup_saml INTEGER NOT NULL DEFAULT 0,
+  domain TEXT,
+  extra_domains TEXT NOT NULL DEFAULT '[]',
+  domain_autojoin INTEGER NOT NULL DEFAULT 0,
+  domain_restrict INTEGER NOT NULL DEFAULT 0,
+  max_users INTEGER,
+  metadata TEXT NOT NULL DEFAULT '{}',
+  custom_role_mapping_name TEXT,
+  legacy_org_id TEXT,
+  require_2fa_by TEXT,
+  password_rotation_enabled INTEGER NOT NULL DEFAULT 0,
+  password_rotation_history_size INTEGER NOT NULL DEFAULT 0,
+  password_rotation_period INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS memberships (
+  user_id TEXT NOT NULL,
+  org_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  additional_roles TEXT NOT NULL DEFAULT '[]',
+  created_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (user_id, org_id)
+);
+CREATE INDEX IF NOT EXISTS memberships_org ON memberships (org_id, seq);
+CREATE TABLE IF NOT EXISTS membership_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  org_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  org_id TEXT NOT NULL,
+  invitee_email TEXT NOT NULL COLLATE NOCASE,
+  role TEXT NOT NULL,
+  additional_roles TEXT NOT NULL DEFAULT '[]',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  inviter_email TEXT,
+  inviter_user_id TEXT,
+  UNIQUE (org_id, invitee_email)
+);
+CREATE TABLE IF NOT EXISTS sso_connections (
+  org_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  config TEXT NOT NULL,
+  live INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS scim_groups (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  group_id TEXT NOT NULL UNIQUE,
+  org_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  external_id_from_idp TEXT
+);
+CREATE TABLE IF NOT EXISTS scim_group_members (
+  group_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  api_key_id TEXT NOT NULL UNIQUE,
+  token_hash TEXT NOT NULL UNIQUE,
+  imported INTEGER NOT NULL DEFAULT 0,
+  user_id TEXT,
+  org_id TEXT,
+  expires_at_seconds INTEGER,
+  metadata TEXT,
+  display_name TEXT,
+  created_at INTEGER NOT NULL,
+  archived_at INTEGER,
+  rate_limit TEXT
+);
+CREATE INDEX IF NOT EXISTS api_keys_user ON api_keys (user_id);
+CREATE INDEX IF NOT EXISTS api_keys_org ON api_keys (org_id);
+CREATE TABLE IF NOT EXISTS api_key_usage (
+  api_key_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (api_key_id, day)
+);
+CREATE TABLE IF NOT EXISTS links (
+  token TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  single_use INTEGER NOT NULL DEFAULT 1,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  to_address TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  link TEXT,
+  code TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS step_up_grants (
+  grant TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  action_type TEXT NOT NULL,
+  grant_type TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS sms_challenges (
+  challenge_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  mfa_phone_id TEXT NOT NULL,
+  action_type TEXT NOT NULL,
+  grant_type TEXT NOT NULL,
+  valid_for_seconds INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS oauth_tokens (
+  user_id TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  access_token TEXT NOT NULL,
+  refresh_token TEXT,
+  token_expiration INTEGER,
+  authorized_scopes TEXT,
+  PRIMARY KEY (user_id, provider)
+);
+CREATE TABLE IF NOT EXISTS employees (employee_id TEXT PRIMARY KEY, email TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS custom_role_mappings (name TEXT PRIMARY KEY, roles TEXT NOT NULL, seq INTEGER NOT NULL);
+`;
+
+/**
+ * Opens (or creates) the database. WAL with synchronous=NORMAL: a commit is written to the WAL
+ * file before the request is answered, so an acknowledged write survives the process being
+ * killed (kill -9) — the data is in the operating system's page cache, which a process crash does
+ * not lose. Only an operating-system crash or power cut can lose the last commits, which is an
+ * acceptable trade for a local emulator; `durability: "full"` (synchronous=FULL, an fsync per
+ * commit) closes that gap too at a cost in throughput.
+ */
+export function openDatabase(file: string, durability: "normal" | "full" = "normal"): Db {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  if (file !== ":memory:") db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
+  db.pragma("foreign_keys = OFF");
+  db.pragma("busy_timeout = 5000");
+  // Checkpoints (copying the WAL into the database, the only step that fsyncs under NORMAL) run in
+  // a worker thread (startCheckpointer); the connection that answers requests only checkpoints
+  // itself as a fallback, if the WAL grows past ~64 MB.
+  if (file !== ":memory:") db.pragma("wal_autocheckpoint = 16000");
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** Deletes the project's data; keeps the emulator's keys. */
+export function resetData(db: Db): void {
+  db.transaction(() => {
+    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare("DELETE FROM sqlite_sequence").run();
+  })();
+}
+
+/** A digest of every data table, to tell whether anything changed. */
+export function stateDigest(db: Db): { digest: string; counts: Record<string, number> } {
+  const hash = createHash("sha256");
+  const counts: Record<string, number> = {};
+  for (const table of DATA_TABLES) {
+    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+    counts[table] = rows.length;
+    hash.update(`${table}\n`);
+    for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
+  }
+  return { digest: hash.digest("hex"), counts };
+}
+
+/** A cache of prepared statements by SQL text. */
+export function statements(db: Db) {
+  const cache = new Map<string, Database.Statement>();
+  return (sql: string): Database.Statement => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+}
+
+export type Sql = ReturnType<typeof statements>;
+
+export const json = {
+  parse<T>(text: unknown, fallback: T): T {
+    if (typeof text !== "string") return fallback;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return fallback;
+    }
+  },
+  text(value: unknown): string | null {
+    return value === undefined || value === null ? null : JSON.stringify(value);
+  },
+};
+
+/** Starts the checkpointing worker for a database file; the returned function stops it. */
+export function startCheckpointer(file: string, intervalMs = 250): () => Promise<void> {
+  if (file === ":memory:") return async () => {};
+  const worker = new Worker(new URL("./checkpointer.js", import.meta.url), { workerData: { file, intervalMs } });
+  worker.unref();
+  return () =>
+    new Promise((resolve) => {
+      // Keep the process alive until the worker has closed its connection.
+      worker.ref();
+      const fallback = setTimeout(() => worker.terminate(), 1000);
+      worker.once("exit", () => {
+        clearTimeout(fallback);
+        resolve();
+      });
+      worker.postMessage("stop");
+    });
+}

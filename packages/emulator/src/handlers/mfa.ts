@@ -1,0 +1,98 @@
+import { hex, safeEqual, smsCode, uuid, verifyTotp } from "../crypto.js";
+import { json, type Row } from "../db.js";
+import { stepUpError } from "../errors.js";
+import type { Project } from "../project.js";
+import { type Handler, ok } from "./types.js";
+
+function gate(project: Project) {
+  if (!project.settings.stepUpMfaEnabled) {
+    throw stepUpError(403, "feature_gated", "This feature isn't available on your current pricing plan.");
+  }
+}
+
+function stepUpUser(project: Project, userId: string): Row {
+  const user = project.userRow(userId);
+  if (!user) throw stepUpError(404, "user_not_found", "User not found.");
+  return user;
+}
+
+function checkDuration(seconds: number) {
+  if (seconds <= 0) throw stepUpError(400, "invalid_request_fields", "Invalid request.", { valid_for_seconds: "must_be_positive" });
+}
+
+function issueGrant(project: Project, userId: string, actionType: string, grantType: string, validFor: number): string {
+  const grant = `sug_${hex(24)}`;
+  project
+    .sql("INSERT INTO step_up_grants (grant, user_id, action_type, grant_type, expires_at) VALUES (?, ?, ?, ?, ?)")
+    .run(grant, userId, actionType, grantType, project.now() + validFor);
+  return grant;
+}
+
+const phonesOf = (user: Row) => json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
+
+export const mfaHandlers: Record<string, Handler> = {
+  verifyStepUpTotp: ({ project, body }) => {
+    gate(project);
+    const user = stepUpUser(project, body.user_id);
+    if (typeof user.mfa_totp_secret !== "string") throw stepUpError(400, "mfa_not_enabled", "MFA is not enabled for this user.");
+    checkDuration(body.valid_for_seconds);
+    if (!verifyTotp(user.mfa_totp_secret, String(body.code), project.now())) {
+      throw stepUpError(400, "incorrect_mfa_code", "The code you entered is incorrect.");
+    }
+    return ok({ step_up_grant: issueGrant(project, body.user_id, body.action_type, body.grant_type, body.valid_for_seconds) });
+  },
+
+  verifyStepUpGrant: ({ project, body }) => {
+    gate(project);
+    const grant = project
+      .sql("SELECT * FROM step_up_grants WHERE grant = ? AND user_id = ? AND action_type = ? AND used_at IS NULL AND expires_at > ?")
+      .get(body.grant, body.user_id, body.action_type, project.now()) as Row | undefined;
+    if (!grant) throw stepUpError(400, "invalid_request_fields", "The grant was not found or has expired.", { grant: "grant_not_found" });
+    if (grant.grant_type === "ONE_TIME_USE")
+      project.sql("UPDATE step_up_grants SET used_at = ? WHERE grant = ?").run(project.now(), grant.grant);
+    return ok();
+  },
+
+  sendStepUpSmsCode: ({ project, body }) => {
+    gate(project);
+    const user = stepUpUser(project, body.user_id);
+    const phones = phonesOf(user);
+    if (phones.length === 0) throw stepUpError(400, "mfa_not_enabled", "MFA is not enabled for this user.");
+    const phone = phones.find((p) => p.mfa_phone_id === body.mfa_phone_id);
+    if (!phone) throw stepUpError(400, "invalid_request_fields", "Invalid request.", { mfa_phone_id: "phone_not_found" });
+    checkDuration(body.valid_for_seconds);
+    const challengeId = uuid();
+    const code = smsCode();
+    const now = project.now();
+    project
+      .sql(
+        `INSERT INTO sms_challenges (challenge_id, user_id, mfa_phone_id, action_type, grant_type, valid_for_seconds, code, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(challengeId, body.user_id, body.mfa_phone_id, body.action_type, body.grant_type, body.valid_for_seconds, code, now + 600);
+    project
+      .sql("INSERT INTO outbox (to_address, kind, subject, code, created_at) VALUES (?, 'sms', ?, ?, ?)")
+      .run(phone.phone_number, `Your verification code is ${code}`, code, now);
+    return ok({ challenge_id: challengeId });
+  },
+
+  verifyStepUpSmsCode: ({ project, body }) => {
+    gate(project);
+    stepUpUser(project, body.user_id);
+    const challenge = project
+      .sql("SELECT * FROM sms_challenges WHERE challenge_id = ? AND user_id = ? AND used_at IS NULL AND expires_at > ?")
+      .get(body.challenge_id, body.user_id, project.now()) as Row | undefined;
+    if (!challenge) throw stepUpError(400, "invalid_request_fields", "Invalid request.", { challenge_id: "challenge_not_found" });
+    if (!safeEqual(String(challenge.code), String(body.code).trim()))
+      throw stepUpError(400, "incorrect_mfa_code", "The code you entered is incorrect.");
+    project.sql("UPDATE sms_challenges SET used_at = ? WHERE challenge_id = ?").run(project.now(), challenge.challenge_id);
+    const grant = issueGrant(
+      project,
+      body.user_id,
+      String(challenge.action_type),
+      String(challenge.grant_type),
+      Number(challenge.valid_for_seconds),
+    );
+    return ok({ step_up_grant: grant });
+  },
+};

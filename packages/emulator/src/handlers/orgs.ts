@@ -1,0 +1,243 @@
+import { uuid } from "../crypto.js";
+import { json, type Row } from "../db.js";
+import { badRequest, notFound } from "../errors.js";
+import type { Project } from "../project.js";
+import { type Handler, ok, type Reply } from "./types.js";
+import { sendLink } from "./users.js";
+import { contains, given, has, pageInfo, paging } from "./util.js";
+
+const INVITE_LIFETIME = 7 * 86400;
+
+const ORDER_BY: Record<string, string> = {
+  CREATED_AT_ASC: "created_at ASC, seq ASC",
+  CREATED_AT_DESC: "created_at DESC, seq DESC",
+  NAME: "name COLLATE NOCASE ASC, seq ASC",
+};
+
+function queryOrgs(project: Project, params: Record<string, unknown>): Reply {
+  const p = paging(params);
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (typeof params.name === "string" && params.name !== "") {
+    where.push("name LIKE ? ESCAPE '\\'");
+    args.push(contains(params.name));
+  }
+  if (typeof params.legacy_org_id === "string") {
+    where.push("legacy_org_id = ?");
+    args.push(params.legacy_org_id);
+  }
+  if (typeof params.domain === "string") {
+    where.push("(domain = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(orgs.extra_domains) WHERE value = ? COLLATE NOCASE))");
+    args.push(params.domain, params.domain);
+  }
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const total = (project.sql(`SELECT count(*) AS n FROM orgs ${clause}`).get(...args) as { n: number }).n;
+  const order = ORDER_BY[String(params.order_by ?? "CREATED_AT_ASC")] ?? ORDER_BY.CREATED_AT_ASC;
+  const rows = project.sql(`SELECT * FROM orgs ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
+  return ok({ orgs: rows.map((r) => project.orgSummaryJson(r)), total_orgs: total, ...pageInfo(p, total) });
+}
+
+function checkOrgName(name: unknown) {
+  if (typeof name === "string" && name.trim() === "") throw badRequest("name", "Must not be empty");
+}
+
+function checkCapacity(project: Project, org: Row, field: string) {
+  if (typeof org.max_users === "number" && project.memberCount(String(org.org_id)) >= org.max_users) {
+    throw badRequest(field, `The organization has reached its limit of ${org.max_users} members`);
+  }
+}
+
+/** Creates or refreshes a pending invite, and "emails" its link. */
+function invite(project: Project, org: Row, email: string, role: string, additional: string[] | undefined): Reply {
+  const existing = project.userByEmail(email);
+  if (existing && project.membership(String(existing.user_id), String(org.org_id))) {
+    throw badRequest("email", "This user is already a member of the organization");
+  }
+  project.checkRoles(org, role, additional);
+  project.checkDomain(org, email, "email");
+  checkCapacity(project, org, "org_id");
+  const now = project.now();
+  project
+    .sql(
+      `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (org_id, invitee_email) DO UPDATE SET role = excluded.role, additional_roles = excluded.additional_roles,
+         created_at = excluded.created_at, expires_at = excluded.expires_at`,
+    )
+    .run(org.org_id, email, role, JSON.stringify(additional ?? []), now, now + INVITE_LIFETIME);
+  sendLink(project, email, "invite", `You are invited to join ${org.name}`, { org_id: org.org_id, email }, INVITE_LIFETIME);
+  return { status: 200, body: `Invitation email sent to ${email}`, contentType: "text/plain" };
+}
+
+export const orgHandlers: Record<string, Handler> = {
+  fetchOrg: ({ project, path }) => ok(project.orgJson(project.requireOrg(path.org_id!))),
+
+  queryOrgs: ({ project, query }) => queryOrgs(project, query),
+  queryOrgsByPost: ({ project, body }) => queryOrgs(project, body ?? {}),
+
+  createOrg: ({ project, body }) => {
+    checkOrgName(body.name);
+    if (has(body, "custom_role_mapping_name") && !project.roleMappingExists(body.custom_role_mapping_name)) {
+      throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
+    }
+    const orgId = uuid();
+    project
+      .sql(
+        `INSERT INTO orgs (org_id, name, url_safe_org_slug, domain, domain_autojoin, domain_restrict, max_users, custom_role_mapping_name,
+          legacy_org_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        orgId,
+        body.name,
+        orgId,
+        given(body, "domain") ?? null,
+        body.enable_auto_joining_by_domain === true ? 1 : 0,
+        body.members_must_have_matching_domain === true ? 1 : 0,
+        given(body, "max_users") ?? null,
+        given(body, "custom_role_mapping_name") ?? null,
+        given(body, "legacy_org_id") ?? null,
+        project.now(),
+      );
+    return ok({ org_id: orgId, name: body.name });
+  },
+
+  updateOrg: ({ project, path, body }) => {
+    const org = project.requireOrg(path.org_id!);
+    checkOrgName(body.name);
+    if (has(body, "custom_role_mapping_name") && !project.roleMappingExists(body.custom_role_mapping_name)) {
+      throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
+    }
+    const columns: Record<string, string> = {
+      name: "name",
+      can_setup_saml: "can_setup_saml",
+      max_users: "max_users",
+      autojoin_by_domain: "domain_autojoin",
+      restrict_to_domain: "domain_restrict",
+      domain: "domain",
+      legacy_org_id: "legacy_org_id",
+      require_2fa_by: "require_2fa_by",
+      password_rotation_enabled: "password_rotation_enabled",
+      password_rotation_history_size: "password_rotation_history_size",
+      password_rotation_period: "password_rotation_period",
+      custom_role_mapping_name: "custom_role_mapping_name",
+    };
+    const sets: string[] = [];
+    const args: unknown[] = [];
+    for (const [field, column] of Object.entries(columns)) {
+      // null means "leave unchanged" (the Go SDK sends null for fields it does not set).
+      if (!has(body, field)) continue;
+      sets.push(`${column} = ?`);
+      args.push(typeof body[field] === "boolean" ? (body[field] ? 1 : 0) : body[field]);
+    }
+    for (const field of ["metadata", "extra_domains"]) {
+      if (!has(body, field)) continue;
+      sets.push(`${field} = ?`);
+      args.push(JSON.stringify(body[field]));
+    }
+    if (sets.length) project.sql(`UPDATE orgs SET ${sets.join(", ")} WHERE org_id = ?`).run(...args, org.org_id);
+    return ok();
+  },
+
+  deleteOrg: ({ project, path }) => {
+    project.requireOrg(path.org_id!);
+    project.deleteOrg(path.org_id!);
+    return ok();
+  },
+
+  addUserToOrg: ({ project, body }) => {
+    const user = project.requireUser(body.user_id);
+    const org = project.requireOrg(body.org_id);
+    if (project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is already a member of the organization");
+    project.checkRoles(org, body.role, body.additional_roles);
+    project.checkDomain(org, String(user.email), "user_id");
+    checkCapacity(project, org, "org_id");
+    project.addMember(org, body.user_id, body.role, body.additional_roles ?? []);
+    project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(org.org_id, user.email);
+    return ok();
+  },
+
+  removeUserFromOrg: ({ project, body }) => {
+    project.requireUser(body.user_id);
+    project.requireOrg(body.org_id);
+    if (!project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is not a member of the organization");
+    project.sql("DELETE FROM memberships WHERE user_id = ? AND org_id = ?").run(body.user_id, body.org_id);
+    project
+      .sql("DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)")
+      .run(body.user_id, body.org_id);
+    project
+      .sql("INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)")
+      .run(body.org_id, body.user_id, project.now());
+    return ok();
+  },
+
+  changeUserRoleInOrg: ({ project, body }) => {
+    project.requireUser(body.user_id);
+    const org = project.requireOrg(body.org_id);
+    if (!project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is not a member of the organization");
+    project.checkRoles(org, body.role, body.additional_roles);
+    project
+      .sql("UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?")
+      .run(body.role, JSON.stringify(body.additional_roles ?? []), body.user_id, body.org_id);
+    return ok();
+  },
+
+  inviteUserToOrg: ({ project, body }) => {
+    const org = project.requireOrg(body.org_id);
+    return invite(project, org, body.email, body.role, body.additional_roles);
+  },
+
+  inviteUserToOrgByUserId: ({ project, body }) => {
+    const user = project.requireUser(body.user_id);
+    const org = project.requireOrg(body.org_id);
+    return invite(project, org, String(user.email), body.role, body.additional_roles);
+  },
+
+  fetchPendingInvites: ({ project, query }) => {
+    const p = paging(query);
+    const args: unknown[] = [project.now()];
+    let clause = "WHERE i.expires_at > ?";
+    if (typeof query.org_id === "string") {
+      clause += " AND i.org_id = ?";
+      args.push(query.org_id);
+    }
+    const total = (project.sql(`SELECT count(*) AS n FROM invites i ${clause}`).get(...args) as { n: number }).n;
+    const rows = project
+      .sql(`SELECT i.*, o.name AS org_name FROM invites i JOIN orgs o ON o.org_id = i.org_id ${clause} ORDER BY i.seq LIMIT ? OFFSET ?`)
+      .all(...args, p.size, p.offset) as Row[];
+    return ok({
+      invites: rows.map((r) => ({
+        invitee_email: r.invitee_email,
+        org_id: r.org_id,
+        org_name: r.org_name,
+        role_in_org: r.role,
+        additional_roles_in_org: json.parse<string[]>(r.additional_roles, []),
+        created_at: r.created_at,
+        expires_at: r.expires_at,
+        inviter_email: r.inviter_email ?? null,
+        inviter_user_id: r.inviter_user_id ?? null,
+      })),
+      total_invites: total,
+      ...pageInfo(p, total),
+    });
+  },
+
+  revokePendingInvite: ({ project, body }) => {
+    const result = project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(body.org_id, body.invitee_email);
+    if (result.changes === 0) throw notFound("pending invite");
+    project
+      .sql(
+        "DELETE FROM links WHERE kind = 'invite' AND json_extract(payload, '$.org_id') = ? AND json_extract(payload, '$.email') = ? COLLATE NOCASE",
+      )
+      .run(body.org_id, body.invitee_email);
+    return ok();
+  },
+
+  fetchCustomRoleMappings: ({ project }) => {
+    const rows = project
+      .sql(
+        `SELECT m.name, (SELECT count(*) FROM orgs o WHERE o.custom_role_mapping_name = m.name) AS n
+         FROM custom_role_mappings m ORDER BY m.seq, m.name`,
+      )
+      .all() as Row[];
+    return ok({ custom_role_mappings: rows.map((r) => ({ custom_role_mapping_name: r.name, num_orgs_subscribed: r.n })) });
+  },
+};

@@ -1,0 +1,108 @@
+import { base32Decode, hex, signJwt } from "../crypto.js";
+import { json } from "../db.js";
+import { ApiError, badRequest } from "../errors.js";
+import { type Handler, ok } from "./types.js";
+import { insertUser } from "./users.js";
+import { given, has, isHttpUrl } from "./util.js";
+
+export const tokenHandlers: Record<string, Handler> = {
+  fetchTokenVerificationMetadata: ({ project }) => ok({ verifier_key_pem: project.rsa.publicKeyPem }),
+
+  fetchTokenVerificationMetadataLegacy: ({ project }) => ok({ public_key_pem: project.rsa.publicKeyPem }),
+
+  createMagicLink: ({ project, body }) => {
+    if (has(body, "redirect_to_url") && !isHttpUrl(body.redirect_to_url)) throw badRequest("redirect_to_url", "Must be an http(s) URL");
+    if (has(body, "expires_in_hours") && body.expires_in_hours <= 0) throw badRequest("expires_in_hours", "Must be at least 1");
+    let user = project.userByEmail(body.email);
+    if (!user) {
+      if (body.create_new_user_if_one_doesnt_exist === false) {
+        throw badRequest("email", "No user has this email, and create_new_user_if_one_doesnt_exist is false");
+      }
+      const userId = insertUser(project, { email: body.email, signup_query_parameters: given(body, "user_signup_query_parameters") });
+      user = project.requireUser(userId);
+    }
+    const token = hex(24);
+    const now = project.now();
+    const hours = given<number>(body, "expires_in_hours") ?? 24;
+    project
+      .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'magic_link', ?, ?, ?, ?)")
+      .run(
+        token,
+        JSON.stringify({ user_id: user.user_id, redirect_to_url: given(body, "redirect_to_url") ?? null }),
+        now,
+        now + hours * 3600,
+        body.expire_after_first_use === true ? 1 : 0,
+      );
+    return ok({ url: `${project.settings.authUrl}/__emulator/links/${token}` });
+  },
+
+  createAccessToken: ({ project, body }) => {
+    if (!project.settings.accessTokensEnabled) throw new ApiError(404, { error: "Creating access tokens is not enabled for this project" });
+    const user = project.userRow(body.user_id);
+    if (!user) throw new ApiError(403, { error: "User not found" });
+    if (user.enabled !== 1) throw new ApiError(403, { error: "The user is disabled" });
+    if (body.duration_in_minutes <= 0) throw badRequest("duration_in_minutes", "Must be at least 1");
+    const now = project.now();
+    const claims: Record<string, unknown> = {
+      sub: user.user_id,
+      user_id: user.user_id,
+      iat: now,
+      exp: now + body.duration_in_minutes * 60,
+      iss: new URL(project.settings.authUrl).origin,
+      email: user.email,
+      ...(user.first_name !== null ? { first_name: user.first_name } : {}),
+      ...(user.last_name !== null ? { last_name: user.last_name } : {}),
+      ...(user.username !== null ? { username: user.username } : {}),
+      ...(user.legacy_user_id !== null ? { legacy_user_id: user.legacy_user_id } : {}),
+      ...(user.properties !== null ? { properties: json.parse<object>(user.properties, {}) } : {}),
+      ...(user.metadata !== null ? { metadata: json.parse<object>(user.metadata, {}) } : {}),
+      login_method: { login_method: "generated_from_backend_api" },
+    };
+    const orgs = project.orgInfoOf(String(user.user_id));
+    if (has(body, "active_org_id")) {
+      const info = orgs[body.active_org_id];
+      if (!info) throw badRequest("active_org_id", "The user is not a member of this organization");
+      claims.org_member_info = info;
+    } else {
+      claims.org_id_to_org_member_info = orgs;
+    }
+    project.sql("UPDATE users SET last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
+    return ok({ access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid) });
+  },
+
+  migrateUser: ({ project, body }) => {
+    if (has(body, "existing_mfa_base32_encoded_secret") && !base32Decode(body.existing_mfa_base32_encoded_secret)) {
+      throw badRequest("existing_mfa_base32_encoded_secret", "Must be a base32-encoded secret");
+    }
+    if (has(body, "existing_password_hash") && String(body.existing_password_hash).trim() === "") {
+      throw badRequest("existing_password_hash", "Must not be empty");
+    }
+    if (has(body, "existing_user_id")) {
+      const taken = project.sql("SELECT 1 FROM users WHERE legacy_user_id = ?").get(body.existing_user_id);
+      if (taken) throw badRequest("existing_user_id", "A user with this existing_user_id was already migrated");
+    }
+    const userId = insertUser(project, {
+      email: body.email,
+      email_confirmed: body.email_confirmed === true,
+      password_hash: has(body, "existing_password_hash") ? `imported$${body.existing_password_hash}` : null,
+      username: given(body, "username"),
+      first_name: given(body, "first_name"),
+      last_name: given(body, "last_name"),
+      picture_url: given(body, "picture_url"),
+      properties: given(body, "properties"),
+      legacy_user_id: given(body, "existing_user_id"),
+      update_password_required: body.update_password_required === true,
+      enabled: body.enabled !== false,
+      mfa_totp_secret: given<string>(body, "existing_mfa_base32_encoded_secret")?.replace(/[\s=]/g, "").toUpperCase(),
+    });
+    return ok({ user_id: userId });
+  },
+
+  migrateUserPassword: ({ project, body }) => {
+    const user = project.userRow(body.user_id);
+    if (!user) throw badRequest("user_id", "No user has this id");
+    if (String(body.password_hash).trim() === "") throw badRequest("password_hash", "Must not be empty");
+    project.sql("UPDATE users SET password_hash = ? WHERE user_id = ?").run(`imported$${body.password_hash}`, user.user_id);
+    return ok();
+  },
+};

@@ -1,0 +1,38 @@
+/** Paging as the API does it: `page_size` (default 10) and zero-based `page_number`. */
+export interface Paging {
+  size: number;
+  number: number;
+  offset: number;
+}
+
+export function paging(source: Record<string, unknown>, sizeKey = "page_size", numberKey = "page_number"): Paging {
+  const size = typeof source[sizeKey] === "number" && (source[sizeKey] as number) > 0 ? (source[sizeKey] as number) : 10;
+  const number = typeof source[numberKey] === "number" && (source[numberKey] as number) >= 0 ? (source[numberKey] as number) : 0;
+  return { size, number, offset: size * number };
+}
+
+export function pageInfo(p: Paging, total: number) {
+  return { current_page: p.number, page_size: p.size, has_more_results: p.offset + p.size < total };
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `ESCAPE '\'`). */
+export const contains = (text: string): string => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The value if the body has the field and it is not null. */
+export function given<T>(body: Record<string, unknown>, key: string): T | undefined {
+  const v = body[key];
+  return v === null || v === undefined ? undefined : (v as T);
+}
+
+export const has = (body: Record<string, unknown>, key: string): boolean => body[key] !== undefined && body[key] !== null;
+
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,7 @@
+export { decideAccess, denialOf, requiredPermissions } from "./access.js";
+export { type EmulatorOptions, KEY_KINDS, type KeyKind, type RateLimit } from "./config.js";
+export { handlers } from "./handlers/index.js";
+export type { Handler, HandlerContext, Reply } from "./handlers/types.js";
+export type { BackendKey, Project } from "./project.js";
+export { routePropelAuthApiTo } from "./sdk.js";
+export { defaultDataFile, type RunningEmulator, startEmulator } from "./server.js";
