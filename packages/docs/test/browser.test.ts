@@ -1,0 +1,202 @@
+// The built page in a real browser (Debian's headless Chromium driven by playwright-core), opened
+// from a file:// URL with every request that is not file:, data: or blob: blocked: every operation
+// is in the sidebar and opens by a click, shows who may call it and all its responses, search
+// finds operations by summary, and nothing fails or reaches for the network.
+// Run: apt-get install -y chromium; pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { operationHref } from "../src/intro.js";
+import { distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const doc = loadSiteDocument();
+const ops = listOperations(doc);
+const pageUrl = pathToFileURL(indexHtml).href;
+
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const blocked: string[] = [];
+const consoleErrors: string[] = [];
+
+const missing = existsSync(CHROMIUM)
+  ? undefined
+  : `Chromium is not installed at ${CHROMIUM}: the browser test needs it. Install it with \`apt-get update && apt-get install -y chromium\` (CI's .ci/run does), or set CHROMIUM_PATH.`;
+
+// Without Chromium every test fails with that message: never a silent skip.
+beforeEach(() => {
+  if (missing) throw new Error(missing);
+});
+
+beforeAll(async () => {
+  if (missing) return;
+  profile = mkdtempSync(join(tmpdir(), "docs-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1440, height: 900 },
+    colorScheme: "light",
+  });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (/^(file|data|blob):/.test(url)) return route.continue();
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
+  await page.goto(pageUrl);
+  await page.locator("[data-component-name='Menu/Menu']").waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** The route of an operation without the leading `#`, as the sidebar links it. */
+const route = (href: string) => href.slice(1);
+
+async function expectOperationShown(op: (typeof ops)[number]) {
+  const href = operationHref(op);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(href);
+  const section = page.locator(`[data-section-id="${route(href)}"]`);
+  // The heading is the summary, followed by a "deprecated" badge where the operation is.
+  await expect
+    .poll(async () => (await section.locator("h2").first().textContent())?.startsWith(op.operation.summary), { message: op.operationId })
+    .toBe(true);
+  await expect.poll(() => section.locator("h2").first().isVisible()).toBe(true);
+  return section;
+}
+
+describe("the built site in Chromium (offline)", () => {
+  it("renders the introduction with the generated sections", async () => {
+    const nav = page.locator("[data-component-name='Menu/Menu']");
+    for (const title of [
+      "Authentication",
+      "Quick start",
+      "Environments and base URLs",
+      "Key kinds and permissions",
+      "Permission matrix",
+      "End-user API keys",
+      "Pagination",
+      "Errors and rate limits",
+    ]) {
+      await expect.poll(() => nav.getByText(title, { exact: true }).count(), { message: title }).toBeGreaterThan(0);
+    }
+    const matrixRows = page.locator("table.pa-matrix tr[data-operation-id]");
+    expect(await matrixRows.count()).toBe(ops.length);
+    // Every matrix link leads to an operation's route.
+    const links = await page.locator("table.pa-matrix a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links.sort()).toEqual(ops.map((op) => operationHref(op)).sort());
+  });
+
+  it(`every one of the ${ops.length} operations is in the sidebar and opens by a click, with who may call it and all its responses`, async () => {
+    const problems: string[] = [];
+    for (const op of ops) {
+      const href = operationHref(op);
+      const item = page.locator(`[data-component-name='Menu/Menu'] a[href="${href}"]`);
+      if (!(await item.isVisible())) {
+        // Open the operation's tag in the sidebar.
+        await page.locator(`[data-component-name='Menu/Menu'] a[href="/${route(href).split("/")[1]}"]`).click();
+      }
+      await item.click();
+      const section = await expectOperationShown(op);
+      const box = section.locator(`.pa-access[data-operation-id="${op.operationId}"]`);
+      await expect.poll(() => box.isVisible(), { message: `${op.operationId}: Who can call this` }).toBe(true);
+      // Compared with the raw extension and catalogues, not with the code that rendered the box.
+      const access = op.operation["x-propelauth-access"];
+      const shown = await box.locator("li[data-kind]").evaluateAll((lis) =>
+        lis.map((li) => ({
+          id: li.getAttribute("data-kind"),
+          allowed: li.getAttribute("data-allowed") === "true",
+          text: li.textContent ?? "",
+        })),
+      );
+      const wanted = Object.entries(doc.info["x-propelauth-key-kinds"]).map(([id, kind]) => ({
+        id,
+        allowed: access["key-kinds"].includes(id),
+        name: kind.name,
+      }));
+      const kindsOk =
+        shown.length === wanted.length &&
+        wanted.every((w, i) => shown[i]!.id === w.id && shown[i]!.allowed === w.allowed && shown[i]!.text.includes(w.name));
+      if (!kindsOk) problems.push(`${op.operationId}: kinds ${JSON.stringify(shown)} instead of ${JSON.stringify(wanted)}`);
+      const perms = await box.locator(".pa-perm").allTextContents();
+      const ids = [...access.permissions, ...(access["field-permissions"] ?? []).flatMap((f) => f.permissions)];
+      const wantedPerms = ids.map((id) => doc.info["x-propelauth-permissions"][id]?.name ?? id);
+      if (JSON.stringify(perms) !== JSON.stringify(wantedPerms))
+        problems.push(`${op.operationId}: permissions ${perms} instead of ${wantedPerms}`);
+      const unconfirmed = ids.some((id) => doc.info["x-propelauth-permissions"][id]?.confirmed === false);
+      if ((await box.getByText("(unconfirmed name)").count()) > 0 !== unconfirmed)
+        problems.push(`${op.operationId}: "(unconfirmed name)" shown wrongly`);
+      const tabs = new Set(await section.locator("[role=tab]").allTextContents());
+      const missing = Object.keys(op.operation.responses).filter((status) => !tabs.has(status));
+      if (missing.length > 0) problems.push(`${op.operationId}: responses ${missing.join(", ")} not shown`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the curl and TypeScript samples of an operation", async () => {
+    const op = ops.find((o) => o.operationId === "fetchUserById") ?? ops[0]!;
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, operationHref(op));
+    const section = await expectOperationShown(op);
+    await expect.poll(() => section.getByText("$PROPELAUTH_AUTH_URL", { exact: false }).first().isVisible()).toBe(true);
+    // The language switch is in the samples panel; the choice applies to every operation.
+    await section
+      .locator("[data-testid=right-panel] button", { hasText: /^curl$/ })
+      .first()
+      .click();
+    await page.getByRole("menuitem", { name: "TypeScript client" }).first().click();
+    await expect.poll(() => section.getByText("@propelauth-openapi/client", { exact: false }).first().isVisible()).toBe(true);
+    await expect.poll(() => section.getByText("client.GET(", { exact: false }).first().isVisible()).toBe(true);
+  });
+
+  const searched = [...new Set([ops[0]!, ops[Math.floor(ops.length / 2)]!, ops[ops.length - 1]!])];
+  it.each(searched.map((op) => [op.operation.summary, op] as const))("search finds %s by its summary", async (summary, op) => {
+    await page.locator("[data-component-name='icons/SearchIcon/SearchIcon']").first().click();
+    const input = page.getByPlaceholder("Search docs...");
+    await input.fill(summary);
+    const hit = page.locator("a[data-component-name='Search/SearchItem']", { hasText: summary }).first();
+    await expect.poll(() => hit.getAttribute("href")).toBe(operationHref(op));
+    await hit.click();
+    await expectOperationShown(op);
+  });
+
+  it("saves a screenshot to dist/screenshot.png", async () => {
+    const op = ops.find((o) => o.operation["x-propelauth-access"]?.["field-permissions"]) ?? ops[0]!;
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, operationHref(op));
+    await expectOperationShown(op);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(distDir, "screenshot.png") });
+    expect(existsSync(join(distDir, "screenshot.png"))).toBe(true);
+  });
+
+  it("made no request outside the page and logged no console error", () => {
+    expect(blocked).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

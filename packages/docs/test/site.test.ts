@@ -1,0 +1,78 @@
+// The built files, without a browser: current with the spec, self-contained, and served by the
+// preview server.
+import { readdirSync, readFileSync } from "node:fs";
+
+import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
+import { describe, expect, it } from "vitest";
+import { enrich } from "../src/enrich.js";
+import { externalResources } from "../src/offline.js";
+import { startPreviewServer } from "../src/preview.js";
+import { distDir, indexHtml, loadSiteDocument } from "./support.js";
+
+const site = loadSiteDocument();
+const html = readFileSync(indexHtml, "utf8");
+
+describe("dist/", () => {
+  it("was built from the current spec/dist/openapi.json (else rebuild the docs)", () => {
+    expect(site).toEqual(enrich(loadBundledDocument()));
+  });
+
+  it("is one page plus the document it renders", () => {
+    const files = readdirSync(distDir).filter((f) => f !== "screenshot.png");
+    expect(files.sort()).toEqual(["index.html", "openapi.json"]);
+  });
+
+  it("index.html loads nothing from the network", () => {
+    expect(externalResources(html)).toEqual([]);
+    expect(html).not.toMatch(/cdn\.redoc(ly)?\.(ly|com)/);
+    expect(html).toContain('"disableTelemetry":true');
+    expect(html).not.toContain('<script src="http');
+  });
+
+  it("index.html embeds every operation, server-rendered for readers without JavaScript", () => {
+    for (const op of listOperations(site)) expect(html, op.operationId).toContain(`"operationId":"${op.operationId}"`);
+    expect(html).toContain('<div id="redoc">');
+    expect(html).toMatch(/<div id="redoc">\s*<div/);
+  });
+});
+
+describe("externalResources", () => {
+  it("finds scripts, styles, images, fonts and module imports from other hosts, not links", () => {
+    const page = [
+      '<script src="https://cdn.example.com/redoc.js"></script>',
+      "<link rel=stylesheet href='//fonts.googleapis.com/css?family=Roboto'>",
+      '<img alt="" src="http://img.example.com/a.png">',
+      "<style>@font-face{src:url(https://fonts.gstatic.com/x.woff2)}</style>",
+      '<script type="module">import { hydrate } from "https://cdn.redocly.com/redoc/v3/redoc.js";</script>',
+      '<a href="https://redocly.com/redoc/">Redoc</a>',
+      '<link rel="icon" href="data:image/svg+xml,%3Csvg%3E">',
+    ].join("\n");
+    expect(externalResources(page)).toEqual([
+      "//fonts.googleapis.com/css?family=Roboto",
+      "http://img.example.com/a.png",
+      "https://cdn.example.com/redoc.js",
+      "https://cdn.redocly.com/redoc/v3/redoc.js",
+      "https://fonts.gstatic.com/x.woff2",
+    ]);
+  });
+});
+
+describe("the preview server", () => {
+  it("serves dist/ on 127.0.0.1 and nothing outside it", async () => {
+    const server = await startPreviewServer({ root: distDir, port: 0 });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const index = await fetch(server.url);
+      expect([index.status, index.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
+      expect(await index.text()).toBe(html);
+      const doc = await fetch(new URL("openapi.json", server.url));
+      expect(doc.status).toBe(200);
+      expect(await doc.json()).toEqual(site);
+      expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
+      expect((await fetch(new URL("/..%2fpackage.json", server.url))).status).toBe(403);
+      expect((await fetch(server.url, { method: "POST" })).status).toBe(405);
+    } finally {
+      await server.close();
+    }
+  });
+});

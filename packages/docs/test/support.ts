@@ -1,0 +1,28 @@
+// Shared by the docs tests: the built site (dist/) and its enriched document.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
+import { packageDir } from "../src/paths.js";
+import type { CodeSample } from "../src/samples.js";
+
+export const distDir = join(packageDir, "dist");
+export const indexHtml = join(distDir, "index.html");
+
+/** The enriched document the site renders (dist/openapi.json); fails clearly when it is not built. */
+export function loadSiteDocument(): OpenApiDocument {
+  const path = join(distDir, "openapi.json");
+  if (!existsSync(path) || !existsSync(indexHtml)) {
+    throw new Error(`${path} or ${indexHtml} is missing: run \`pnpm --filter @propelauth-openapi/docs build\` first`);
+  }
+  return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
+}
+
+export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample } {
+  const samples = (op.operation["x-codeSamples"] ?? []) as CodeSample[];
+  const curl = samples.find((s) => s.label === "curl");
+  const ts = samples.find((s) => s.label === "TypeScript client");
+  if (!curl || !ts) throw new Error(`${op.operationId} lacks its curl or TypeScript sample`);
+  return { curl, ts };
+}
+
+export { listOperations };
