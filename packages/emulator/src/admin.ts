@@ -3,6 +3,7 @@ import { KEY_KINDS } from "./config.js";
 import { totp, uuid } from "./crypto.js";
 import { json, type Row, stateDigest } from "./db.js";
 import type { Project } from "./project.js";
+import { seedProject } from "./seed.js";
 
 type Send = (res: ServerResponse, status: number, body: unknown, contentType?: string, headers?: Record<string, string>) => void;
 
@@ -27,7 +28,7 @@ class AdminError extends Error {
 const fail = (status: number, message: string) => new AdminError(status, message);
 
 const ENDPOINTS = [
-  "POST /__emulator/reset — delete all users, organizations, keys' data (backend keys are kept)",
+  'POST /__emulator/reset — delete all users, organizations, keys\' data (backend keys are kept); with {"seed": "examples"}, then seed the document\'s examples',
   "GET  /__emulator/state — a digest and row counts of the stored data",
   "GET  /__emulator/keys — the backend API keys; POST {kind, permissions?, name?} creates one",
   "POST /__emulator/clock {advance_seconds} — move the emulator's clock forward (expiry tests)",
@@ -114,9 +115,12 @@ export function handleAdmin(ctx: AdminContext): void {
       switch (route) {
         case "GET /":
           return { endpoints: ENDPOINTS };
-        case "POST /reset":
+        case "POST /reset": {
+          const body = parse(text) ?? {};
+          if (body.seed !== undefined && body.seed !== "examples") throw fail(400, 'seed must be "examples"');
           project.reset();
-          return { reset: true };
+          return body.seed ? { reset: true, seeded: seedProject(project, body.seed) } : { reset: true };
+        }
         case "GET /state":
           return stateDigest(project.db);
         case "GET /keys":

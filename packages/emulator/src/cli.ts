@@ -11,12 +11,15 @@ Options:
   --data <file>              SQLite file (default packages/emulator/.data/emulator.sqlite, or PROPELAUTH_EMULATOR_DATA)
   --memory                   keep everything in memory
   --reset                    delete the stored users, organizations and keys' data first (backend keys stay)
+  --seed-examples            on an empty store, create the users, organizations, keys … the OpenAPI examples refer to
   --custom-permissions <ids> permissions of the Custom key, comma-separated (read-users,create-users)
   --api-key-rate-limit <n/s> rate limit of every end-user API key: n validations per s seconds (e.g. 100/60)
   --validate-responses       check every answer against the OpenAPI document (a mismatch becomes a 500)
   --orgs-disabled            answer 426 where the document says organizations are not enabled
   --access-tokens-disabled   answer 404 to Create Access Token
   --auth-url <url>           the Auth URL to announce and put in tokens (default http://<host>:<port>)
+  --docs-dir <dir>           the built docs to serve at /docs/ (default packages/docs/dist)
+  --postman-dir <dir>        the built Postman files to serve at /postman/ (default packages/postman/dist)
   --durability full          fsync every commit (default: WAL, which survives a killed process)
   --json                     print the start-up information as one JSON line
   --log                      log every request to stderr
@@ -29,12 +32,15 @@ const { values } = parseArgs({
     data: { type: "string" },
     memory: { type: "boolean" },
     reset: { type: "boolean" },
+    "seed-examples": { type: "boolean" },
     "custom-permissions": { type: "string" },
     "api-key-rate-limit": { type: "string" },
     "validate-responses": { type: "boolean" },
     "orgs-disabled": { type: "boolean" },
     "access-tokens-disabled": { type: "boolean" },
     "auth-url": { type: "string" },
+    "docs-dir": { type: "string" },
+    "postman-dir": { type: "string" },
     durability: { type: "string" },
     json: { type: "boolean" },
     log: { type: "boolean" },
@@ -70,6 +76,7 @@ const emulator = await startEmulator({
   dataFile: values.data ?? env.PROPELAUTH_EMULATOR_DATA,
   memory: values.memory,
   reset: values.reset,
+  seed: values["seed-examples"] ? "examples" : undefined,
   customPermissions: values["custom-permissions"]
     ?.split(",")
     .map((p) => p.trim())
@@ -79,6 +86,8 @@ const emulator = await startEmulator({
   orgsEnabled: !values["orgs-disabled"],
   accessTokensEnabled: !values["access-tokens-disabled"],
   authUrl: values["auth-url"],
+  docsDir: values["docs-dir"],
+  postmanDir: values["postman-dir"],
   durability: values.durability === "full" ? "full" : "normal",
   log: values.log,
 }).catch((error: Error) => {
@@ -99,6 +108,7 @@ if (values.json) {
       url: emulator.url,
       auth_url: emulator.authUrl,
       data_file: emulator.dataFile,
+      seeded: emulator.seeded,
       keys: Object.fromEntries(kinds.map(([kind]) => [kind, emulator.keys[kind].token])),
       custom_permissions: emulator.keys.custom.permissions,
     }),
@@ -114,6 +124,17 @@ if (values.json) {
     `  Postman           ${a}/postman/  (environment with this URL and key: ${a}/postman/environment.json)`,
     `  Test helpers      ${a}/__emulator/`,
     `  Data              ${emulator.dataFile === ":memory:" ? "in memory (nothing is kept)" : emulator.dataFile}`,
+    ...(values["seed-examples"]
+      ? [
+          `  Seed              ${
+            emulator.seeded
+              ? `the document's examples: ${Object.entries(emulator.seeded)
+                  .map(([table, n]) => `${n} ${table.replaceAll("_", " ")}`)
+                  .join(", ")}`
+              : "none: the store already holds data (add --reset to start from the examples)"
+          }`,
+        ]
+      : []),
     "",
     "  Backend API keys (send as Authorization: Bearer <key>):",
     ...kinds.map(([kind, name]) => {

@@ -20,6 +20,12 @@ export interface EmulatorOptions {
   memory?: boolean;
   /** Deletes the project's data at start (keys and the token-signing key pair are kept). */
   reset?: boolean;
+  /**
+   * `"examples"`: on an empty store (a new data file, memory, or after `reset`), creates the
+   * entities the OpenAPI document's examples refer to, with their ids and values. A store that
+   * already holds data is left as it is.
+   */
+  seed?: import("./seed.js").SeedName;
   /** The permissions of the printed Custom key; kept from the last run when not given. */
   customPermissions?: PermissionId[];
   /** Validates every answer against the document; a mismatch becomes a 500 that says why. */
@@ -36,7 +42,10 @@ export interface EmulatorOptions {
   authUrl?: string;
   /** `full` makes every commit fsync (synchronous=FULL); default `normal` (WAL, survives kill -9). */
   durability?: "normal" | "full";
-  /** Where the docs and Postman files are looked for (defaults: the sibling workspace packages). */
+  /**
+   * Where the docs and Postman files are looked for, at run time (defaults: packages/docs/dist and
+   * packages/postman/dist next to this package). The emulator does not depend on those packages.
+   */
   docsDir?: string;
   postmanDir?: string;
   /** Replaces handlers by operationId (tests use it to check the response-validation mode). */

@@ -240,6 +240,11 @@ export function resetData(db: Db): void {
   })();
 }
 
+/** Whether the project holds any data (a new project's custom role mappings do not count). */
+export function hasData(db: Db): boolean {
+  return DATA_TABLES.some((table) => table !== "custom_role_mappings" && db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined);
+}
+
 /** A digest of every data table, to tell whether anything changed. */
 export function stateDigest(db: Db): { digest: string; counts: Record<string, number> } {
   const hash = createHash("sha256");

@@ -4,4 +4,5 @@ export { handlers } from "./handlers/index.js";
 export type { Handler, HandlerContext, Reply } from "./handlers/types.js";
 export type { BackendKey, Project } from "./project.js";
 export { routePropelAuthApiTo } from "./sdk.js";
+export { type ExamplePlan, planFromExamples, type SeedName, type SeedSummary, seedFromExamples } from "./seed.js";
 export { defaultDataFile, type RunningEmulator, startEmulator } from "./server.js";

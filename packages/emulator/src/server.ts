@@ -20,6 +20,7 @@ import { ApiError } from "./errors.js";
 import { handlers as builtInHandlers } from "./handlers/index.js";
 import type { Handler, Reply } from "./handlers/types.js";
 import { type BackendKey, Project } from "./project.js";
+import { type SeedSummary, seedProject } from "./seed.js";
 
 export interface RunningEmulator {
   /** Base URL of the server, such as http://127.0.0.1:4010. */
@@ -32,6 +33,8 @@ export interface RunningEmulator {
   keys: Record<KeyKind, BackendKey>;
   /** Where the data lives (":memory:" for none). */
   dataFile: string;
+  /** What `seed` wrote (rows per table), or null when not asked to seed or the store held data already. */
+  seeded: SeedSummary | null;
   /** Whether the docs and Postman files were found. */
   docsDir: string | undefined;
   postmanDir: string | undefined;
@@ -106,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const project = new Project(db, doc, settings);
   if (options.reset) project.reset();
   const keys = project.ensurePrintedKeys(options.customPermissions);
+  const seeded = options.seed ? seedProject(project, options.seed) : null;
 
   const table: Record<string, Handler> = { ...builtInHandlers, ...options.handlerOverrides };
   const match = createRouter(doc);
@@ -361,6 +365,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     keys,
     dataFile,
+    seeded,
     docsDir,
     postmanDir,
     project,

@@ -61,14 +61,19 @@ export type StartTarget = () => Promise<TargetServer>;
 
 export const startExampleTarget: StartTarget = () => startExampleServer(doc);
 
-/** Runs the collection with newman, the local environment pointed at `authUrl`. */
-export function runNewman(options: { authUrl: string; collection?: Collection; folder?: string }): Promise<NewmanRunSummary> {
+/** Runs the collection with newman, the local environment pointed at `authUrl` (and `apiKey` when given). */
+export function runNewman(options: {
+  authUrl: string;
+  apiKey?: string;
+  collection?: Collection;
+  folder?: string;
+}): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     newman.run(
       {
         collection: structuredClone(options.collection ?? collection) as never,
         environment: structuredClone(localEnvironment()) as never,
-        envVar: [{ key: "authUrl", value: options.authUrl }],
+        envVar: [{ key: "authUrl", value: options.authUrl }, ...(options.apiKey ? [{ key: "apiKey", value: options.apiKey }] : [])],
         ...(options.folder ? { folder: options.folder } : {}),
         reporters: [],
         timeoutRequest: 10_000,
