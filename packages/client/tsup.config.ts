@@ -3,6 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
+  // openapi-fetch's types are inlined too: the published package has no dependency to resolve them from.
   dts: true,
   sourcemap: true,
   clean: true,

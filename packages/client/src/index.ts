@@ -1,35 +1,52 @@
-import createFetchClient, { type Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
-import { baseUrlOf, type PropelAuthClientOptions } from "./options.js";
+import type { OperationData, OperationInput } from "./operation.js";
 
-export { InvalidClientOptionError, type PropelAuthClientOptions } from "./options.js";
+export { createClient, type PathInit, type PathMethod, type PropelAuthClient } from "./client.js";
+export { createOperationClient, type OperationClient } from "./core.js";
+export {
+  AbortError,
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  type ErrorKind,
+  errorFromResponse,
+  type FieldErrors,
+  ForbiddenError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NotFoundError,
+  PropelAuthError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  UpgradeRequiredError,
+} from "./errors.js";
+export * from "./generated/operations.js";
+export type {
+  CallError,
+  CallOptions,
+  Operation,
+  OperationArgs,
+  OperationData,
+  OperationInput,
+  SafeResult,
+} from "./operation.js";
+export {
+  type FetchFunction,
+  InvalidClientOptionError,
+  type Logger,
+  type PropelAuthClientOptions,
+  type RequestOptions,
+  type Routing,
+} from "./options.js";
+export { MAX_PAGING_LIMIT, type PagedOperation, type PageItem, type PageOptions } from "./paging.js";
 export type { components, operations, paths };
 
 /** The schemas of the API by name, such as `Schemas["UserMetadata"]`. */
 export type Schemas = components["schemas"];
 
-/** A path-based client: `client.GET("/api/backend/v1/user/{user_id}", { params: { path: { user_id } } })`. */
-export type PropelAuthClient = Client<paths>;
-
-/**
- * Creates a typed client for one environment. Every request goes to the Auth URL with
- * `Authorization: Bearer <apiKey>`.
- */
-export function createClient(options: PropelAuthClientOptions): PropelAuthClient {
-  const baseUrl = baseUrlOf(options);
-  const client = createFetchClient<paths>({
-    baseUrl,
-    headers: { ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  // The key lives only in this closure: it is never a property of the client or an option object
-  // that could be logged.
-  const apiKey = options.apiKey;
-  client.use({
-    onRequest({ request }) {
-      request.headers.set("Authorization", `Bearer ${apiKey}`);
-      return request;
-    },
-  });
-  return client;
-}
+/** The input type of an operation by operationId, such as `Input<"createUser">`. */
+export type Input<Id extends keyof operations> = OperationInput<operations[Id]>;
+/** The result type of an operation by operationId, such as `Output<"fetchUserById">`. */
+export type Output<Id extends keyof operations> = OperationData<operations[Id]>;

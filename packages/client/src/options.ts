@@ -1,5 +1,27 @@
+/** Where requests go: the environment's Auth URL, or PropelAuth's API host with the Auth URL in a header. */
+export type Routing = "auth-url" | "propelauth-api";
+
+/** A `fetch` with the standard signature. It is called with a URL string or a `Request`, and an init. */
+export type FetchFunction = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+/** Where the client reports what it does. Lines never contain the API key, headers or bodies. */
+export interface Logger {
+  debug?(message: string): void;
+  warn?(message: string): void;
+}
+
+/** Options that can be given per request as well as per client. */
+export interface RequestOptions {
+  /** Milliseconds one attempt may take, from sending to the end of the body. Default 60 000; 0 turns it off. */
+  timeout?: number;
+  /** How many times to retry an idempotent request (GET, PUT, DELETE) after 429, 5xx or a connection failure. Default 2. */
+  maxRetries?: number;
+  /** Where to send the request. Default `"auth-url"`. */
+  routing?: Routing;
+}
+
 /** How to reach one PropelAuth environment. */
-export interface PropelAuthClientOptions {
+export interface PropelAuthClientOptions extends RequestOptions {
   /**
    * The environment's Auth URL from the Backend Integration page, such as
    * `https://1581439057.propelauthtest.com` (test) or `https://auth.example.com` (prod).
@@ -8,11 +30,20 @@ export interface PropelAuthClientOptions {
   /** A backend API key of the same environment. Never an end-user API key. */
   apiKey: string;
   /** A `fetch` to use instead of the global one (for tests, proxies or instrumentation). */
-  fetch?: (input: Request) => Promise<Response>;
+  fetch?: FetchFunction;
   /** Headers to send with every request, besides `Authorization`. */
   headers?: Record<string, string>;
-  /** Allow a plain `http://` Auth URL on a host other than localhost (off by default). */
+  /** Allow a plain `http://` Auth URL (or API host) on a host other than localhost (off by default). */
   allowInsecureHttp?: boolean;
+  /** The host used with `routing: "propelauth-api"`. Default `https://propelauth-api.com`. */
+  propelauthApiUrl?: string | URL;
+  /**
+   * Delays between retries: `baseMs × 2^retry`, capped at `maxMs`, less up to 25 % at random.
+   * Default 500 ms and 8 s. A `Retry-After` header of up to 60 s replaces it; a longer one ends the retries.
+   */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Receives one line per attempt (debug) and per retry (warn). */
+  logger?: Logger;
 }
 
 /** Thrown by `createClient` when an option is missing or malformed. */
@@ -25,40 +56,73 @@ export class InvalidClientOptionError extends TypeError {
   }
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
-/** The base URL requests go to: the Auth URL's origin. */
-export function baseUrlOf(options: PropelAuthClientOptions): string {
-  const { authUrl } = options;
-  if (authUrl === undefined || authUrl === null || authUrl === "") {
-    throw new InvalidClientOptionError("authUrl", "is required: the environment's Auth URL, such as https://auth.example.com");
-  }
+/** The origin of an Auth URL or API host, checked: absolute https (http on loopback), no path. */
+function originOf(value: string | URL, option: string, insecure: boolean | undefined): URL {
+  const fail = (rule: string) => new InvalidClientOptionError(option, rule);
+  if (!value) throw fail("is required: the Auth URL, such as https://auth.example.com");
   let url: URL;
   try {
-    url = new URL(String(authUrl));
+    url = new URL(String(value));
   } catch {
-    throw new InvalidClientOptionError("authUrl", "must be an absolute URL with scheme, such as https://auth.example.com");
+    throw fail("must be an absolute URL");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InvalidClientOptionError("authUrl", `must use https (got ${url.protocol})`);
-  }
-  if (url.protocol === "http:" && !LOOPBACK.has(url.hostname) && !options.allowInsecureHttp) {
-    throw new InvalidClientOptionError(
-      "authUrl",
-      "must use https; plain http is allowed only for localhost unless allowInsecureHttp is set",
-    );
-  }
-  if (url.username || url.password) {
-    throw new InvalidClientOptionError("authUrl", "must not contain credentials");
-  }
-  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
-    throw new InvalidClientOptionError("authUrl", "must be the Auth URL's origin, without a path, query or fragment");
-  }
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new InvalidClientOptionError("apiKey", "is required: a backend API key of the environment");
-  }
-  if (/\s/.test(options.apiKey)) {
-    throw new InvalidClientOptionError("apiKey", "must not contain whitespace (pass the key alone, without `Bearer `)");
-  }
-  return url.origin;
+  const { protocol } = url;
+  if (!/^https?:$/.test(protocol)) throw fail(`must use https, not ${protocol}`);
+  if (protocol === "http:" && !insecure && !LOOPBACK.test(url.hostname))
+    throw fail("must use https: plain http is allowed only for localhost, or with allowInsecureHttp");
+  if (url.username || url.password || url.pathname !== "/" || url.search || url.hash)
+    throw fail("must be an origin, without a path, query or credentials");
+  return url;
+}
+
+const whole = (value: unknown, max: number) =>
+  value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max);
+
+/** Checks the per-request options; `fail` makes the error to throw. */
+export function checkRequestOptions(options: RequestOptions, fail: (option: string, rule: string) => Error): void {
+  if (!whole(options.timeout, 2 ** 31 - 1)) throw fail("timeout", "must be a whole number of ms (0: none)");
+  if (!whole(options.maxRetries, 10)) throw fail("maxRetries", "must be a whole number from 0 to 10");
+  if (!/^(auth-url|propelauth-api|)$/.test(options.routing ?? "")) throw fail("routing", 'must be "auth-url" or "propelauth-api"');
+}
+
+/** Everything the transport needs, checked. The API key is kept apart from this object. */
+export interface ResolvedOptions {
+  authOrigin: string;
+  /** The Auth URL's hostname, sent as `X-Propelauth-url` with `routing: "propelauth-api"`. */
+  authHost: string;
+  apiOrigin: string;
+  routing: Routing;
+  timeout: number;
+  maxRetries: number;
+  baseMs: number;
+  maxMs: number;
+  /** The `fetch` option; without it, the global `fetch` as it is at each call (so it can be patched). */
+  fetch: FetchFunction | undefined;
+  logger: Logger | undefined;
+}
+
+export function resolveOptions(options: PropelAuthClientOptions): ResolvedOptions {
+  const fail = (option: string, rule: string) => new InvalidClientOptionError(option, rule);
+  const { apiKey, fetch, allowInsecureHttp: insecure } = options;
+  const auth = originOf(options.authUrl, "authUrl", insecure);
+  const api = originOf(options.propelauthApiUrl ?? "https://propelauth-api.com", "propelauthApiUrl", insecure);
+  if (typeof apiKey !== "string" || !apiKey.trim()) throw fail("apiKey", "is required: a backend API key");
+  if (!/^[\x21-\x7e]+$/.test(apiKey))
+    throw fail("apiKey", "must not contain whitespace or non-ASCII (pass the key alone, without `Bearer `)");
+  checkRequestOptions(options, fail);
+  if (typeof (fetch ?? globalThis.fetch) !== "function") throw fail("fetch", "must be a function");
+  return {
+    authOrigin: auth.origin,
+    authHost: auth.hostname,
+    apiOrigin: api.origin,
+    routing: options.routing ?? "auth-url",
+    timeout: options.timeout ?? 60_000,
+    maxRetries: options.maxRetries ?? 2,
+    baseMs: options.backoff?.baseMs ?? 500,
+    maxMs: options.backoff?.maxMs ?? 8000,
+    fetch,
+    logger: options.logger,
+  };
 }

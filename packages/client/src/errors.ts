@@ -1,0 +1,213 @@
+// The errors every call can end in. Each is a `PropelAuthError` with a `kind` to switch on
+// (stable across the ESM and CJS builds, where `instanceof` is not), the HTTP `status` when the
+// server answered, its request id and the parsed body. None of them holds the request, its
+// headers or the API key.
+
+/** What went wrong; the class is the kind in PascalCase plus `Error` (`not_found` → `NotFoundError`). */
+export type ErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "upgrade_required"
+  | "rate_limit"
+  | "server"
+  | "api"
+  | "connection"
+  | "timeout"
+  | "abort"
+  | "invalid_request"
+  | "invalid_response";
+
+/** The API's 400 body: each request field with what is wrong with it. */
+export type FieldErrors = Record<string, string[]>;
+
+interface Details {
+  status?: number;
+  requestId?: string;
+  body?: unknown;
+  method?: string;
+  path?: string;
+  cause?: unknown;
+}
+
+/** The base of every error the client throws or returns. */
+export class PropelAuthError extends Error {
+  /** Which error this is. Prefer it to `instanceof` in code that may load both builds. */
+  declare readonly kind: ErrorKind;
+  /** The HTTP status, when the server answered. */
+  declare readonly status: number | undefined;
+  /** The server's request id (`x-request-id` and similar headers), for support tickets. */
+  declare readonly requestId: string | undefined;
+  /** The response body: parsed JSON, text, or undefined when empty. */
+  declare readonly body: unknown;
+  /** The request's method and path template (never its query string, headers or body). */
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
+
+  constructor(kind: ErrorKind, message: string, { cause, ...details }: Details = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = `${kind.replace(/(?:^|_)(\w)/g, (_, c: string) => c.toUpperCase())}Error`;
+    Object.assign(this, { kind }, details);
+  }
+}
+
+const KINDS: Record<number, ErrorKind> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  426: "upgrade_required",
+  429: "rate_limit",
+};
+
+const record = (body: unknown) =>
+  (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+const str = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** The server answered with a status outside 2xx; the subclass follows the status. */
+export class ApiError extends PropelAuthError {
+  declare readonly status: number;
+  /** The response headers. */
+  declare readonly headers: Headers;
+  /** `error_code` from the body, when it has one (step-up MFA, rate limits). */
+  declare readonly errorCode: string | undefined;
+  /** `user_facing_error` from the body, when it has one: safe to show to an end user. */
+  declare readonly userFacingError: string | undefined;
+
+  constructor(response: Response, body: unknown, method: string, path: string) {
+    const { status, headers } = response;
+    const requestId = requestIdOf(headers);
+    const userFacingError = str(record(body).user_facing_error);
+    const detail = userFacingError ?? (typeof body === "string" ? body : (JSON.stringify(body) ?? "")).slice(0, 300);
+    super(
+      KINDS[status] ?? (status >= 500 ? "server" : "api"),
+      `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}`,
+      { status, requestId, body, method, path },
+    );
+    Object.assign(this, { headers, errorCode: str(record(body).error_code), userFacingError });
+  }
+}
+
+/** 400: the request was refused; `fieldErrors` says which field and why. */
+export class BadRequestError extends ApiError {
+  declare readonly kind: "bad_request";
+  /** Field name → messages. Empty when the body was not a field-error map. */
+  readonly fieldErrors: FieldErrors = fieldErrorsOf(this.body);
+}
+
+/** 401: the backend API key is missing, wrong, or of another environment. */
+export class UnauthorizedError extends ApiError {
+  declare readonly kind: "unauthorized";
+}
+
+/** 403: the key is valid but lacks a permission this operation needs. */
+export class ForbiddenError extends ApiError {
+  declare readonly kind: "forbidden";
+}
+
+/** 404: the user, organization, key or other entity does not exist. */
+export class NotFoundError extends ApiError {
+  declare readonly kind: "not_found";
+}
+
+/** 426: the feature is not enabled for the project (organizations / B2B, for instance). */
+export class UpgradeRequiredError extends ApiError {
+  declare readonly kind: "upgrade_required";
+}
+
+/** 429: rate limited. Idempotent requests were retried before this was thrown. */
+export class RateLimitError extends ApiError {
+  declare readonly kind: "rate_limit";
+  /** Seconds from the `Retry-After` header, when it had one. */
+  readonly retryAfter: number | undefined = ((ms) => (ms === undefined ? ms : ms / 1000))(retryAfterMs(this.headers));
+  /** `wait_seconds` from the body (an end-user API key's own rate limit), when it had one. */
+  readonly waitSeconds: number | undefined = ((w) => (typeof w === "number" ? w : undefined))(record(this.body).wait_seconds);
+}
+
+/** 5xx: the server failed. Idempotent requests were retried before this was thrown. */
+export class ServerError extends ApiError {
+  declare readonly kind: "server";
+}
+
+/** No response: DNS, refused or reset connection, TLS. `cause` holds the runtime's error. */
+export class ConnectionError extends PropelAuthError {
+  declare readonly kind: "connection" | "timeout";
+  constructor(method: string, path: string, cause?: unknown, timeout?: number) {
+    const what = timeout === undefined ? "connection" : "timeout";
+    super(what, `PropelAuth API ${method} ${path}: ${timeout === undefined ? "could not connect" : `no answer in ${timeout} ms`}`, {
+      method,
+      path,
+      cause,
+    });
+  }
+}
+
+/** An attempt took longer than the `timeout` option. A subclass of `ConnectionError`. */
+export class TimeoutError extends ConnectionError {
+  declare readonly kind: "timeout";
+}
+
+/** The caller's `AbortSignal` fired. */
+export class AbortError extends PropelAuthError {
+  declare readonly kind: "abort";
+  constructor(method: string, path: string, cause: unknown) {
+    super("abort", `PropelAuth API ${method} ${path}: aborted`, { method, path, cause });
+  }
+}
+
+/** Refused before anything was sent: a bad path parameter, paging limit or request option. */
+export class InvalidRequestError extends PropelAuthError {
+  declare readonly kind: "invalid_request";
+  constructor(message: string) {
+    super("invalid_request", message);
+  }
+}
+
+/** A 2xx response whose body is not what the document says (not JSON, or no list to page through). */
+export class InvalidResponseError extends PropelAuthError {
+  declare readonly kind: "invalid_response";
+}
+
+const CLASSES: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  403: ForbiddenError,
+  404: NotFoundError,
+  426: UpgradeRequiredError,
+  429: RateLimitError,
+};
+
+/** The typed error for a non-2xx response and its parsed body. */
+export function errorFromResponse(response: Response, body: unknown, method: string, path: string): ApiError {
+  const Class = CLASSES[response.status] ?? (response.status >= 500 ? ServerError : ApiError);
+  return new Class(response, body, method, path);
+}
+
+/** The server's request id, from the first of the usual headers that is present. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-request-id") ?? headers.get("request-id") ?? headers.get("cf-ray") ?? undefined;
+}
+
+/** Milliseconds from `Retry-After`, as seconds or an HTTP date. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  const ms = Number(value) * 1000;
+  return ms >= 0 ? ms : Math.max(0, Date.parse(value) - Date.now()) || undefined;
+}
+
+/**
+ * The field errors of a 400 body: a field-error map (`{ email: ["…"] }`), or the `field_errors`
+ * / `field_to_errors` map of a coded error. A single string becomes a one-item list.
+ */
+export function fieldErrorsOf(body: unknown): FieldErrors {
+  const top = record(body);
+  const nested = top.field_errors ?? top.field_to_errors;
+  const result: FieldErrors = {};
+  for (const [field, value] of Object.entries(nested ? record(nested) : top)) {
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) result[field] = value;
+    else if (typeof value === "string" && (nested || !/^(error_code|user_facing_error)$/.test(field))) result[field] = [value];
+  }
+  return result;
+}

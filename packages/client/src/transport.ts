@@ -1,0 +1,148 @@
+// The layer every request goes through: the named operations call it directly, and the
+// path-based client has it in openapi-fetch's `fetch` slot (after its middleware, so middleware
+// never sees the API key and never runs twice). It adds the key and the routing header, and runs
+// each attempt with its own timeout, the caller's AbortSignal and the retry policy.
+import { AbortError, ConnectionError, retryAfterMs, TimeoutError } from "./errors.js";
+import type { RequestOptions, ResolvedOptions } from "./options.js";
+
+/**
+ * Per-request state: from a call to the transport as the `propelauth` property of the request
+ * init (openapi-fetch copies unknown init properties onto the request it builds), and back.
+ */
+export interface CallState extends RequestOptions {
+  /** Set by a named operation, which reads the body itself and then calls `done`. */
+  reads?: boolean;
+  /** Set by the transport when `reads`: stops the attempt's timer once the caller has read the body. */
+  done?: () => void;
+  /** Set by the transport when the attempt's timer fired. */
+  timedOut?: boolean;
+}
+
+/** Headers are a `Headers` from openapi-fetch, or a plain object with lower-case names from the named operations. */
+export type Init = RequestInit & { headers: Headers | Record<string, string>; propelauth?: CallState };
+
+/**
+ * A request as a URL and the init for `fetch(url, init)`. The named operations send these, and
+ * openapi-fetch builds them instead of `Request`s while no middleware is registered: that saves
+ * two `Request` constructions per call, which cost more than the rest of the client together.
+ */
+export interface PlainRequest {
+  plain: true;
+  url: string;
+  method: string;
+  init: Init;
+}
+
+export const plainRequest = (url: string, init: Init): PlainRequest => ({ plain: true, url, method: init.method ?? "GET", init });
+
+export type Transport = (input: Request | PlainRequest) => Promise<Response>;
+
+/** The path of a URL without its query string, for messages and log lines. */
+const pathOf = (url: string) => url.replace(/^\w+:\/\/[^/]*|\?.*$/gs, "");
+
+const sleep = (ms: number, signal: AbortSignal | null | undefined) =>
+  new Promise((resolve, reject) => {
+    const stop = () => reject(signal?.reason);
+    if (signal?.aborted) stop();
+    signal?.addEventListener("abort", stop);
+    setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
+  });
+
+/** The transport of one client. `apiKey` stays in this closure and nowhere else. */
+export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
+  const base = o.routing === "auth-url" ? o.authOrigin : o.apiOrigin;
+
+  return async (input) => {
+    const init = "plain" in input ? input.init : undefined;
+    let request = init ? undefined : (input as Request & { propelauth?: CallState });
+    const state = init ? init.propelauth : request?.propelauth;
+    const { method } = input;
+    const routing = state?.routing ?? o.routing;
+    let url = input.url;
+    if (routing !== o.routing) {
+      url = (routing === "auth-url" ? o.authOrigin : o.apiOrigin) + url.slice(base.length);
+      if (request) request = new Request(url, request);
+    }
+    const headers = init ? init.headers : (request as Request).headers;
+    const set = (name: string, value: string) => {
+      if (headers instanceof Headers) headers.set(name, value);
+      else headers[name] = value;
+    };
+    set("authorization", `Bearer ${apiKey}`);
+    if (routing === "propelauth-api") set("x-propelauth-url", o.authHost);
+    const timeout = state?.timeout ?? o.timeout;
+    if (state) state.timeout = timeout;
+    const retries = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? (state?.maxRetries ?? o.maxRetries) : 0;
+    const signal = init ? init.signal : (request as Request).signal;
+    const log = o.logger;
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new AbortError(method, pathOf(url), signal.reason);
+      const controller = timeout ? new AbortController() : undefined;
+      let timedOut = false;
+      const timer =
+        controller &&
+        setTimeout(() => {
+          timedOut = true;
+          if (state) state.timedOut = true;
+          controller.abort();
+        }, timeout);
+      const forward = () => controller?.abort(signal?.reason);
+      if (controller) signal?.addEventListener("abort", forward);
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", forward);
+      };
+      if (state) state.timedOut = false;
+      const started = log && Date.now();
+      let response: Response | undefined;
+      let failure: ConnectionError | undefined;
+      try {
+        if (init) {
+          if (controller) init.signal = controller.signal;
+          response = await (o.fetch ?? fetch)(url, init);
+        } else {
+          const r = retries && request?.body ? (request as Request).clone() : (request as Request);
+          response = await (o.fetch ?? fetch)(r, controller && { signal: controller.signal });
+        }
+      } catch (error) {
+        cleanup();
+        if (signal?.aborted) throw new AbortError(method, pathOf(url), signal.reason);
+        failure = timedOut
+          ? new TimeoutError(method, pathOf(url), undefined, timeout)
+          : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
+      }
+      let delay: number | undefined;
+      const status = response?.status;
+      if (attempt < retries && (!response || status === 429 || (status as number) >= 500)) {
+        const after = response && retryAfterMs(response.headers);
+        if (after === undefined) delay = Math.min(o.maxMs, o.baseMs * 2 ** attempt) * (1 - Math.random() / 4);
+        else if (after <= 60_000) delay = after;
+      }
+      const outcome = status ?? failure?.kind;
+      log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
+      if (delay === undefined) {
+        if (!response) throw failure;
+        // The body is still to be read: a named operation stops the timer once it has read it;
+        // a path-based call stops it now, so its timeout covers the headers only.
+        if (state?.reads) state.done = cleanup;
+        else cleanup();
+        return response;
+      }
+      cleanup();
+      // Free the connection; not awaited, since a cloned (teed) body resolves its cancel only when every branch is cancelled.
+      response?.body?.cancel().catch(() => {});
+      log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, retry ${attempt + 1} of ${retries} in ${Math.round(delay)} ms`);
+      await sleep(delay, signal).catch((reason) => {
+        throw new AbortError(method, pathOf(url), reason);
+      });
+    }
+  };
+}
+
+/** The runtime's error, unless its message, stack or cause mentions the key: then a copy without it. */
+function scrub(error: unknown, apiKey: string): unknown {
+  const e = error as { message?: unknown; stack?: unknown; cause?: { message?: unknown } } | null;
+  const text = `${error} ${e?.stack} ${e?.cause?.message}`;
+  return text.includes(apiKey) ? new Error(`${e?.message ?? error}`.replaceAll(apiKey, "[redacted]")) : error;
+}
