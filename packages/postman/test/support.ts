@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { type ExampleServer, listOperations, loadBundledDocument, type Operation, startExampleServer } from "@propelauth-openapi/spec";
 import newman, { type NewmanRunSummary } from "newman";
+import { expect } from "vitest";
 import { COLLECTION_FILE, type Collection, ENVIRONMENT_SUFFIX, ENVIRONMENTS_DIR, type Environment, type Item } from "../src/index.js";
 
 export const doc = loadBundledDocument();
@@ -90,4 +91,19 @@ export function failuresOf(summary: NewmanRunSummary): string[] {
     const test = (f.error as { test?: string }).test;
     return `${source?.id ?? source?.name ?? "?"}: ${test ? `[${test}] ` : ""}${f.error.name}: ${f.error.message}`;
   });
+}
+
+/**
+ * Asserts a whole-collection run was complete and green: every request once, in collection
+ * order, and both in-collection assertions of every request (status documented, body matches
+ * the schema) passed.
+ */
+export function expectGreenRun(summary: NewmanRunSummary) {
+  expect(summary.run.executions.map((e) => e.item.id)).toEqual(items.map((i) => i.item.id));
+  expect(summary.run.stats.requests.total).toBe(operations.length);
+  expect(summary.run.stats.requests.failed).toBe(0);
+  expect(failuresOf(summary)).toEqual([]);
+  expect(summary.run.stats.assertions.failed).toBe(0);
+  expect(summary.run.stats.assertions.total).toBe(2 * operations.length);
+  expect(summary.run.stats.testScripts.failed).toBe(0);
 }
