@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builds } from "./support.js";
+import { builds, thrownBy } from "./support.js";
 
 describe.each(builds)("createClient options (%s build)", (_name, lib) => {
   it.each([
@@ -11,12 +11,7 @@ describe.each(builds)("createClient options (%s build)", (_name, lib) => {
     [{ authUrl: "https://auth.example.com", apiKey: "" }, "apiKey", "is required"],
     [{ authUrl: "https://auth.example.com", apiKey: "Bearer abc" }, "apiKey", "must not contain whitespace"],
   ])("refuses %j naming %s", (options, option, rule) => {
-    let thrown: unknown;
-    try {
-      lib.createClient(options);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => lib.createClient(options));
     expect(thrown).toBeInstanceOf(lib.InvalidClientOptionError);
     expect((thrown as InstanceType<typeof lib.InvalidClientOptionError>).option).toBe(option);
     expect(String((thrown as Error).message)).toContain(rule);

@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { AUTH_URL, json, stubFetch } from "./lib/helpers.js";
-import { builds } from "./support.js";
+import { builds, thrownBy } from "./support.js";
 
 const KEY = "9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc";
 const path = { user_id: "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a" };
@@ -119,12 +119,7 @@ describe.each(builds)("the API key never leaks (%s build)", (_name, lib) => {
       { authUrl: "http://auth.example.com", apiKey: KEY },
       { authUrl: AUTH_URL, apiKey: KEY, timeout: -1 },
     ]) {
-      let thrown: unknown;
-      try {
-        lib.createClient(options);
-      } catch (error) {
-        thrown = error;
-      }
+      const thrown = thrownBy(() => lib.createClient(options));
       expect(thrown).toBeInstanceOf(lib.InvalidClientOptionError);
       expect(renderings(thrown)).not.toContain(KEY);
     }

@@ -70,3 +70,13 @@ function resolve<T>(node: T): T {
     .split("/")
     .reduce<unknown>((n, k) => (n as Record<string, unknown>)[k.replaceAll("~1", "/")], doc) as T;
 }
+
+/** What `fn` throws (undefined when it returns). */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
