@@ -117,9 +117,41 @@ export function clientSample(request: ExampleRequest): string {
   ].join("\n");
 }
 
-export function codeSamples(request: ExampleRequest): CodeSample[] {
+/**
+ * A call of the operation's named function: resolves to the answer's body and throws the
+ * client's typed error (BadRequestError, NotFoundError, RateLimitError, …) otherwise.
+ */
+export function operationSample(request: ExampleRequest): string {
+  const input: Record<string, unknown> = {};
+  if (Object.keys(request.pathParams).length > 0) input.path = request.pathParams;
+  if (Object.keys(request.query).length > 0) input.query = request.query;
+  if (Object.keys(request.headers).length > 0) input.header = request.headers;
+  if (request.body) input.body = request.body.value;
+  const call = `const result = await ${request.operationId}(client`;
+  const args = Object.keys(input).length > 0 ? `, ${tsLiteral(input, "", `${call}, `)}` : "";
   return [
+    `import { createClient, ${request.operationId} } from "${CLIENT_PACKAGE}";`,
+    "",
+    "const client = createClient({",
+    `  authUrl: process.env.${AUTH_URL_ENV}!,`,
+    `  apiKey: process.env.${API_KEY_ENV}!,`,
+    "});",
+    "",
+    "// Throws a typed error (BadRequestError, NotFoundError, RateLimitError, …) unless it succeeds.",
+    `${call}${args});`,
+    "console.log(result);",
+    "",
+  ].join("\n");
+}
+
+export function codeSamples(request: ExampleRequest): CodeSample[] {
+  const samples = [
     { lang: "Shell", label: "curl", source: curlSample(request) },
     { lang: "TypeScript", label: "TypeScript client", source: clientSample(request) },
   ];
+  // The named functions send JSON bodies only; another body type keeps the path-based sample alone.
+  if (!request.body || request.body.contentType.includes("json")) {
+    samples.push({ lang: "TypeScript", label: "TypeScript operation", source: operationSample(request) });
+  }
+  return samples;
 }

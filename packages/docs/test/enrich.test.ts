@@ -55,11 +55,13 @@ describe("the real document", () => {
   });
 
   it.each(siteOps.map((op) => [op.operationId, op] as const))(
-    "%s: has curl and TypeScript client samples with its example request",
+    "%s: has curl, TypeScript client and TypeScript operation samples with its example request",
     (_id, op) => {
       const samples = op.operation["x-codeSamples"] as { lang: string; label: string; source: string }[];
-      expect(samples.map((s) => s.label)).toEqual(["curl", "TypeScript client"]);
-      const [curl, client] = samples;
+      expect(samples.map((s) => s.label)).toEqual(["curl", "TypeScript client", "TypeScript operation"]);
+      const [curl, client, named] = samples;
+      expect(named!.source).toContain(`import { createClient, ${op.operationId} } from "@propelauth-openapi/client";`);
+      expect(named!.source).toContain(`const result = await ${op.operationId}(client`);
       expect(curl!.source).toMatch(/^curl /);
       expect(curl!.source).toContain('"$PROPELAUTH_AUTH_URL/');
       expect(curl!.source).toContain('-H "Authorization: Bearer $PROPELAUTH_API_KEY"');

@@ -17,12 +17,13 @@ export function loadSiteDocument(): OpenApiDocument {
   return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
-export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample } {
+export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample; operation?: CodeSample } {
   const samples = (op.operation["x-codeSamples"] ?? []) as CodeSample[];
   const curl = samples.find((s) => s.label === "curl");
   const ts = samples.find((s) => s.label === "TypeScript client");
+  const operation = samples.find((s) => s.label === "TypeScript operation");
   if (!curl || !ts) throw new Error(`${op.operationId} lacks its curl or TypeScript sample`);
-  return { curl, ts };
+  return { curl, ts, operation };
 }
 
 export { listOperations };
