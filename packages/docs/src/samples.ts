@@ -80,6 +80,19 @@ function inline(value: unknown): string {
   return value === undefined ? "undefined" : JSON.stringify(value);
 }
 
+/** The lines every TypeScript sample starts with: the import and a client from the environment. */
+function clientSetup(imports: string): string[] {
+  return [
+    `import { ${imports} } from "${CLIENT_PACKAGE}";`,
+    "",
+    "const client = createClient({",
+    `  authUrl: process.env.${AUTH_URL_ENV}!,`,
+    `  apiKey: process.env.${API_KEY_ENV}!,`,
+    "});",
+    "",
+  ];
+}
+
 /** A call of the typed client, with the result checked and printed. */
 export function clientSample(request: ExampleRequest): string {
   const params: Record<string, unknown> = {};
@@ -102,13 +115,7 @@ export function clientSample(request: ExampleRequest): string {
   if (answer && !answer.includes("json")) init.push(`  parseAs: ${answer.startsWith("text/") ? '"text"' : '"blob"'},`);
   const args = init.length > 0 ? `${JSON.stringify(request.path)}, {\n${init.join("\n")}\n}` : JSON.stringify(request.path);
   return [
-    `import { createClient } from "${CLIENT_PACKAGE}";`,
-    "",
-    "const client = createClient({",
-    `  authUrl: process.env.${AUTH_URL_ENV}!,`,
-    `  apiKey: process.env.${API_KEY_ENV}!,`,
-    "});",
-    "",
+    ...clientSetup("createClient"),
     `const { data, error, response } = await client.${request.method}(${args});`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the sample, printed as is
     "if (!response.ok) throw new Error(`HTTP ${response.status}`, { cause: error });",
@@ -130,13 +137,7 @@ export function operationSample(request: ExampleRequest): string {
   const call = `const result = await ${request.operationId}(client`;
   const args = Object.keys(input).length > 0 ? `, ${tsLiteral(input, "", `${call}, `)}` : "";
   return [
-    `import { createClient, ${request.operationId} } from "${CLIENT_PACKAGE}";`,
-    "",
-    "const client = createClient({",
-    `  authUrl: process.env.${AUTH_URL_ENV}!,`,
-    `  apiKey: process.env.${API_KEY_ENV}!,`,
-    "});",
-    "",
+    ...clientSetup(`createClient, ${request.operationId}`),
     "// Throws a typed error (BadRequestError, NotFoundError, RateLimitError, …) unless it succeeds.",
     `${call}${args});`,
     "console.log(result);",
