@@ -5,9 +5,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { CallError } from "../src/index.js";
 import { startServer } from "./lib/helpers.js";
-import { API_KEY, builds, useExampleServer } from "./support.js";
+import { API_KEY, builds, USER_ID, useExampleServer } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
 const path = { user_id: USER_ID };
 
 describe.each(builds)("errors (%s build)", (_name, lib) => {

@@ -8,9 +8,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bin, pack, packageDir, repoRoot, run, runAsync, tempDir } from "./lib/pack.js";
-import { API_KEY, exampleOf, useExampleServer } from "./support.js";
+import { API_KEY, exampleOf, USER_ID, useExampleServer } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
 const README = readFileSync(join(packageDir, "README.md"), "utf8");
 const examples = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 

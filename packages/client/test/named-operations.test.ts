@@ -6,10 +6,8 @@ import { successExample } from "@propelauth-openapi/spec";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { CallError, Input, Output, Schemas } from "../src/index.js";
 import { exampleInput, operations } from "./lib/helpers.js";
-import { API_KEY, builds, doc, useExampleServer } from "./support.js";
+import { API_KEY, builds, doc, ORG_ID, USER_ID, useExampleServer } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 type Fn = ((client: unknown, input?: unknown, options?: unknown) => Promise<unknown>) & {
   safe: (client: unknown, input?: unknown) => Promise<{ data?: unknown; error?: unknown; response?: Response }>;
   method: string;

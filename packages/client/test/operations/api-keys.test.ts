@@ -3,11 +3,9 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schemas } from "../../src/index.js";
-import { API_KEY, builds, exampleOf, useExampleServer } from "../support.js";
+import { API_KEY, builds, exampleOf, ORG_ID, USER_ID, useExampleServer } from "../support.js";
 
 const V1 = "/api/backend/v1";
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 const API_KEY_ID = "85b90f382257db0ef057982725997fe1";
 const TOKEN = `${API_KEY_ID}60b76516d72335f2c8658e160bab4031b6d4e02201973ef908aeec32af3b9aa9`;
 

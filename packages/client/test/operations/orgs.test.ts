@@ -4,21 +4,14 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schemas } from "../../src/index.js";
-import { API_KEY, builds, exampleOf, useExampleServer } from "../support.js";
+import { API_KEY, builds, exampleOf, ORG_ID, USER_ID, useExampleServer } from "../support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 const GROUP_ID = "7e2c4a91-3b5d-4f60-8a1e-9c0b2d4f6a83";
 const P = "/api/backend/v1";
 
 describe.each(builds)("organizations, membership, invites, SSO and SCIM (%s build)", (_name, lib) => {
-  const { server, lastRequest } = useExampleServer();
+  const { server, lastRequest, sent } = useExampleServer();
   const client = () => lib.createClient({ authUrl: server().url, apiKey: API_KEY });
-  /** Method, exact path, query and parsed body of the one request the test sent. */
-  const sent = () => {
-    const req = lastRequest();
-    return [req.method, req.path, Object.fromEntries(req.query), req.body];
-  };
 
   describe("organizations", () => {
     it("fetchOrg: GET /org/{org_id}", async () => {

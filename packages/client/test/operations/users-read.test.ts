@@ -3,10 +3,7 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schemas } from "../../src/index.js";
-import { API_KEY, builds, exampleOf, useExampleServer } from "../support.js";
-
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
+import { API_KEY, builds, exampleOf, ORG_ID, USER_ID, useExampleServer } from "../support.js";
 
 describe.each(builds)("user reads (%s build)", (_name, lib) => {
   const { server, lastRequest } = useExampleServer();

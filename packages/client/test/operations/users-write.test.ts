@@ -4,23 +4,15 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schemas } from "../../src/index.js";
-import { API_KEY, builds, exampleOf, useExampleServer } from "../support.js";
+import { API_KEY, builds, exampleOf, ORG_ID, USER_ID, useExampleServer } from "../support.js";
 
-const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
 const EMPLOYEE_ID = "5d3c0f8e-41a2-4b6e-9f7d-2c8e1a4b6d90";
 const PHONE_ID = "7a4e2c1d-9b3f-4e8a-a6d5-0c2b1f9e8d74";
 const B = "/api/backend/v1";
 
 describe.each(builds)("user writes and related operations (%s build)", (_name, lib) => {
-  const { server, lastRequest } = useExampleServer();
+  const { server, lastRequest, sent } = useExampleServer();
   const client = () => lib.createClient({ authUrl: server().url, apiKey: API_KEY });
-
-  /** The request as the server saw it, with the body as sent (undefined when there was none). */
-  const sent = () => {
-    const req = lastRequest();
-    return [req.method, req.path, Object.fromEntries(req.query), req.body] as const;
-  };
 
   it("createUser: POST /user/ (trailing slash) with every field", async () => {
     const body = {
