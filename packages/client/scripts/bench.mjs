@@ -1,27 +1,35 @@
 #!/usr/bin/env node
 // Per-call cost of the client against raw fetch, bare openapi-fetch and the official SDK
 // (`getApis(...).fetchUserMetadataByEmail` of @propelauth/node-apis), all fetching the same user
-// by email:
+// by email, one call at a time:
 //   1. on a stubbed fetch, openapi-fetch's own method: every call gets a new JSON Response,
-//      resolved on the next tick, so what is measured is the client's own work;
-//   2. against a loopback HTTP server in another process (one request at a time).
-// Candidates run in interleaved rounds; the median round is reported, as ops/s with ratios.
-// Run: pnpm --filter @propelauth-openapi/client build && pnpm --filter @propelauth-openapi/client bench
-// Options: --rounds=N --stub-calls=N --loopback-calls=N --only=stub|loopback
-import { spawn } from "node:child_process";
+//      resolved on the next tick, so what is measured is the client's own work. "Stubbed fetch
+//      alone" calls the stub without reading the body: no client can be faster than that row;
+//   2. against a loopback HTTP server in another process: the server and this process are pinned
+//      to different cores (taskset, where there is one and two cores), and each round's time is
+//      divided by raw fetch's time in the same round;
+//   3. with --instructions, the same loopback calls counted in CPU instructions under valgrind's
+//      callgrind: repeatable to about 1 % whatever else the machine does, where seconds are not.
+// Run: pnpm --filter @propelauth-openapi/client build && node packages/client/scripts/bench.mjs
+// Options: --rounds=N --stub-calls=N --loopback-calls=N --only=stub|loopback --instructions
+import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, fallback) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3) : fallback;
+  const found = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) || "true" : fallback;
 };
-const ROUNDS = Number(arg("rounds", 7));
+const ROUNDS = Number(arg("rounds", 9));
 const STUB_CALLS = Number(arg("stub-calls", 20_000));
-const LOOPBACK_CALLS = Number(arg("loopback-calls", 3_000));
+const LOOPBACK_CALLS = Number(arg("loopback-calls", 300));
 const ONLY = arg("only", "");
+const CHILD = arg("child", ""); // internal: run one loopback candidate, for --instructions
 
+const RAW = "raw fetch";
+const SDK = "official SDK (getApis().fetchUserMetadataByEmail)";
 const client = await import(pathToFileURL(join(here, "../dist/index.js")).href);
 const { default: createFetchClient } = await import("openapi-fetch");
 const { getApis } = await import("@propelauth/node-apis");
@@ -50,22 +58,26 @@ const KEY = "3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f";
 const EMAIL = "ada@example.com";
 const PATH = "/api/backend/v1/user/email";
 
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.round((list.length - 1) * q)];
+/** Each round runs the candidates in a different order, so none always runs first (or just after a GC). */
+const rotated = (list, n) => [...list.slice(n % list.length), ...list.slice(0, n % list.length)];
+
 /** Runs each candidate `calls` times per round, rounds interleaved; returns the median ops/s of each. */
 async function compare(title, candidates, calls) {
   for (const fn of Object.values(candidates)) for (let i = 0; i < Math.min(2000, calls); i++) await fn(); // warm-up
   const samples = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(candidates)) {
+    for (const [name, fn] of rotated(Object.entries(candidates), round)) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < calls; i++) await fn();
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       samples[name].push(calls / seconds);
     }
   }
-  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const ops = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-  const raw = ops["raw fetch"];
-  const sdk = ops["official SDK (getApis().fetchUserMetadataByEmail)"];
+  const raw = ops[RAW];
+  const sdk = ops[SDK];
   console.log(`\n${title} (${calls} calls x ${ROUNDS} rounds, median round)`);
   console.table(
     Object.fromEntries(
@@ -73,14 +85,55 @@ async function compare(title, candidates, calls) {
         name,
         {
           "ops/s": Math.round(value),
-          "µs/call": Number((1e6 / value).toFixed(1)),
+          "µs/call": Number((1e6 / value).toFixed(2)),
           "time vs raw fetch": `${(raw / value).toFixed(3)}x`,
-          "ops/s vs official SDK": sdk ? `${(value / sdk).toFixed(2)}x` : "",
+          "ops/s vs official SDK": `${(value / sdk).toFixed(2)}x`,
         },
       ]),
     ),
   );
   return ops;
+}
+
+/**
+ * For the loopback server, where one call is mostly the runtime's HTTP stack and the machine's
+ * noise is as large as the differences measured: short batches, every candidate in every round
+ * in rotated order, and per round the ratio of each candidate's time to raw fetch's in that same
+ * round. Reports the median ratio with its interquartile range; "raw fetch, again" is the A/A
+ * control, whose spread is the noise floor.
+ */
+async function compareRatios(title, candidates, calls) {
+  for (const fn of Object.values(candidates)) for (let i = 0; i < 500; i++) await fn(); // warm-up
+  const ratios = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+  const perCall = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const took = {};
+    for (const [name, fn] of rotated(Object.entries(candidates), round)) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < calls; i++) await fn();
+      took[name] = Number(process.hrtime.bigint() - start) / 1e3 / calls;
+    }
+    for (const name in took) {
+      ratios[name].push(took[name] / took[RAW]);
+      perCall[name].push(took[name]);
+    }
+  }
+  const sdk = median(perCall[SDK]);
+  console.log(`\n${title} (${ROUNDS} rounds of ${calls} calls each, per-round ratios)`);
+  console.table(
+    Object.fromEntries(
+      Object.keys(candidates).map((name) => [
+        name,
+        {
+          "ops/s": Math.round(1e6 / median(perCall[name])),
+          "µs/call": Number(median(perCall[name]).toFixed(1)),
+          "time vs raw fetch": `${median(ratios[name]).toFixed(3)}x`,
+          "middle half of rounds": `${quantile(ratios[name], 0.25).toFixed(3)}-${quantile(ratios[name], 0.75).toFixed(3)}x`,
+          "ops/s vs official SDK": `${(sdk / median(perCall[name])).toFixed(2)}x`,
+        },
+      ]),
+    ),
+  );
 }
 
 /** The same user for everyone, on the next tick, as openapi-fetch's own benchmark stubs fetch. */
@@ -97,62 +150,140 @@ async function stubbed() {
     const noTimeout = client.createOperationClient({ authUrl: "https://auth.example.com", apiKey: KEY, fetch: stubFetch, timeout: 0 });
     const bare = createFetchClient({ baseUrl: "https://auth.example.com", fetch: stubFetch, headers: { authorization: `Bearer ${KEY}` } });
     const sdk = getApis(new URL("https://auth.example.com"), KEY);
-    return await compare(
+    const ops = await compare(
       "Stubbed fetch (a new Response per call, on the next tick)",
       {
-        "raw fetch": () => stubFetch(url, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json()),
+        "stubbed fetch alone, body not read (the ceiling)": () => stubFetch(url, { headers: { authorization: `Bearer ${KEY}` } }),
+        [RAW]: () => stubFetch(url, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json()),
         "openapi-fetch 0.17.0, bare": () => bare.GET(PATH, { params: { query: { email: EMAIL } } }),
         "this client: fetchUserByEmail()": () => client.fetchUserByEmail(ours, { query: { email: EMAIL } }),
         "this client: createOperationClient + fetchUserByEmail()": () => client.fetchUserByEmail(small, { query: { email: EMAIL } }),
         "this client: fetchUserByEmail(), timeout: 0": () => client.fetchUserByEmail(noTimeout, { query: { email: EMAIL } }),
         "this client: client.GET()": () => ours.GET(PATH, { params: { query: { email: EMAIL } } }),
-        "official SDK (getApis().fetchUserMetadataByEmail)": () => sdk.fetchUserMetadataByEmail(EMAIL),
+        [SDK]: () => sdk.fetchUserMetadataByEmail(EMAIL),
       },
       STUB_CALLS,
+    );
+    const ceiling = ops["stubbed fetch alone, body not read (the ceiling)"] / ops[SDK];
+    console.log(
+      `No client can pass ${ceiling.toFixed(2)}x the official SDK's ops/s on this stub (its own Response costs that much);` +
+        ` raw fetch + json() reaches ${(ops[RAW] / ops[SDK]).toFixed(2)}x, this client ${(ops["this client: fetchUserByEmail()"] / ops[SDK]).toFixed(2)}x.`,
     );
   } finally {
     globalThis.fetch = realFetch;
   }
 }
 
-async function loopback() {
-  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+/** The loopback candidates, by name; `base` is the server's origin. */
+function loopbackCandidates(base, realFetch) {
+  const url = `${base}${PATH}?email=${encodeURIComponent(EMAIL)}`;
+  const ours = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch });
+  const noTimeout = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch, timeout: 0 });
+  const bare = createFetchClient({ baseUrl: base, fetch: realFetch, headers: { authorization: `Bearer ${KEY}` } });
+  const sdk = getApis(new URL(base), KEY);
+  const rawFetch = () => realFetch(url, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json());
+  return {
+    [RAW]: rawFetch,
+    "raw fetch, again (A/A control: the noise floor)": rawFetch,
+    "raw fetch + AbortController timeout (what the client's default does)": () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      return realFetch(url, { headers: { authorization: `Bearer ${KEY}` }, signal: controller.signal })
+        .then((r) => r.json())
+        .finally(() => clearTimeout(timer));
+    },
+    "openapi-fetch 0.17.0, bare": () => bare.GET(PATH, { params: { query: { email: EMAIL } } }),
+    "this client: fetchUserByEmail()": () => client.fetchUserByEmail(ours, { query: { email: EMAIL } }),
+    "this client: fetchUserByEmail(), timeout: 0": () => client.fetchUserByEmail(noTimeout, { query: { email: EMAIL } }),
+    "this client: client.GET()": () => ours.GET(PATH, { params: { query: { email: EMAIL } } }),
+    [SDK]: () => sdk.fetchUserMetadataByEmail(EMAIL),
+  };
+}
+
+/** The SDK always calls https://propelauth-api.com: a global fetch that sends that to `base` instead. */
+function redirectSdk(base) {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => realFetch(String(input).replace("https://propelauth-api.com", base), init);
+  return realFetch;
+}
+
+/** `taskset -c <cpu> …` where that works, so the server and the measuring process don't share a core. */
+const pinnable = availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+const pinned = (cpu, command, args) => (pinnable ? ["taskset", ["-c", String(cpu), command, ...args]] : [command, args]);
+
+async function startServer() {
+  const child = spawn(...pinned(1, process.execPath, ["-e", SERVER]), { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise((resolve, reject) => {
     child.stdout.once("data", (d) => resolve(String(d).trim()));
     child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
-  const base = `http://127.0.0.1:${port}`;
-  const realFetch = globalThis.fetch;
-  // The SDK always calls https://propelauth-api.com: send that to the loopback server instead.
-  globalThis.fetch = (input, init) => realFetch(String(input).replace("https://propelauth-api.com", base), init);
+  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+async function loopback() {
+  const server = await startServer();
+  if (pinnable) spawnSync("taskset", ["-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
+  const realFetch = redirectSdk(server.base);
   try {
-    const url = `${base}${PATH}?email=${encodeURIComponent(EMAIL)}`;
-    const ours = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch });
-    const noTimeout = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch, timeout: 0 });
-    const bare = createFetchClient({ baseUrl: base, fetch: realFetch, headers: { authorization: `Bearer ${KEY}` } });
-    const sdk = getApis(new URL(base), KEY);
-    return await compare(
-      `Loopback HTTP server in another process (${runtime}, keep-alive)`,
-      {
-        "raw fetch": () => realFetch(url, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json()),
-        "raw fetch with a timeout signal (AbortController + setTimeout)": () => {
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 60_000);
-          return realFetch(url, { headers: { authorization: `Bearer ${KEY}` }, signal: controller.signal })
-            .then((r) => r.json())
-            .finally(() => clearTimeout(timer));
-        },
-        "openapi-fetch 0.17.0, bare": () => bare.GET(PATH, { params: { query: { email: EMAIL } } }),
-        "this client: fetchUserByEmail()": () => client.fetchUserByEmail(ours, { query: { email: EMAIL } }),
-        "this client: fetchUserByEmail(), timeout: 0": () => client.fetchUserByEmail(noTimeout, { query: { email: EMAIL } }),
-        "this client: client.GET()": () => ours.GET(PATH, { params: { query: { email: EMAIL } } }),
-        "official SDK (getApis().fetchUserMetadataByEmail)": () => sdk.fetchUserMetadataByEmail(EMAIL),
-      },
+    await compareRatios(
+      `Loopback HTTP server in another process (${runtime}, keep-alive, ${pinnable ? "server and client on cores 1 and 0" : "not pinned to cores"})`,
+      loopbackCandidates(server.base, realFetch),
       LOOPBACK_CALLS,
     );
   } finally {
     globalThis.fetch = realFetch;
-    child.kill();
+    server.stop();
+  }
+}
+
+/**
+ * CPU instructions per call, counted by callgrind: each candidate runs in its own process, once
+ * with 1,000 calls and once with 3,000, and the difference is divided by 2,000, which leaves out
+ * start-up and warm-up. V8 runs single-threaded so that compilation and GC are counted too.
+ */
+async function instructions() {
+  if (spawnSync("valgrind", ["--version"]).status !== 0) throw new Error("--instructions needs valgrind (apt-get install valgrind)");
+  const server = await startServer();
+  const count = (name, calls) =>
+    new Promise((resolve, reject) => {
+      const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all", process.execPath, "--single-threaded"];
+      args.push(fileURLToPath(import.meta.url), `--child=${name}`, `--calls=${calls}`, `--base=${server.base}`);
+      const child = spawn("valgrind", args, { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d) => (err += d));
+      child.once("exit", (code) => {
+        const found = /Collected : (\d+)/.exec(err);
+        if (code === 0 && found) resolve(Number(found[1]));
+        else reject(new Error(`callgrind run of ${name} failed (${code}):\n${err.slice(-2000)}`));
+      });
+    });
+  try {
+    const names = Object.keys(loopbackCandidates(server.base, fetch)).filter((n) => !n.includes("A/A"));
+    const perCall = {};
+    // Two at a time: instruction counts don't depend on what else runs.
+    for (let i = 0; i < names.length; i += 2) {
+      await Promise.all(
+        names.slice(i, i + 2).map(async (name) => {
+          const [few, many] = await Promise.all([count(name, 1000), count(name, 3000)]);
+          perCall[name] = (many - few) / 2000;
+        }),
+      );
+    }
+    console.log(`\nLoopback, CPU instructions per call (${runtime}, callgrind, calls 1,001-3,000)`);
+    console.table(
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          {
+            "instructions/call": Math.round(perCall[name]),
+            "vs raw fetch": `${(perCall[name] / perCall[RAW]).toFixed(3)}x`,
+            "vs raw fetch + AbortController timeout": `${(perCall[name] / perCall[names[1]]).toFixed(3)}x`,
+          },
+        ]),
+      ),
+    );
+  } finally {
+    server.stop();
   }
 }
 
@@ -167,6 +298,16 @@ server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 `;
 
 const runtime = globalThis.Bun ? `Bun ${globalThis.Bun.version}` : `Node ${process.version}`;
-console.log(`${runtime} on ${process.platform}-${process.arch}; ${ROUNDS} rounds per comparison`);
-if (ONLY !== "loopback") await stubbed();
-if (ONLY !== "stub") await loopback();
+if (CHILD) {
+  const base = arg("base", "");
+  const call = loopbackCandidates(base, redirectSdk(base))[CHILD];
+  if (!call) throw new Error(`no candidate named ${CHILD}`);
+  for (let i = 0, n = Number(arg("calls", 0)); i < n; i++) await call();
+} else {
+  console.log(`${runtime} on ${process.platform}-${process.arch}; ${ROUNDS} rounds per comparison`);
+  if (arg("instructions", "")) await instructions();
+  else {
+    if (ONLY !== "loopback") await stubbed();
+    if (ONLY !== "stub") await loopback();
+  }
+}
