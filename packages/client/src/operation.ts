@@ -145,7 +145,8 @@ export async function send(
     }
     response = await core.send(plainRequest(core.base + pathSerializer(path, input?.path) + queryString(input?.query), init));
     // 204 and 205 have no body; anything else is read whole, whatever Content-Length says.
-    body = response.status === 204 || response.status === 205 ? "" : await response.text();
+    body =
+      response.status === 204 || response.status === 205 ? "" : await (state.guard as NonNullable<CallState["guard"]>)(response.text());
   } catch (error) {
     if (error instanceof PropelAuthError) return { error: error as CallError, response };
     // Reading the body failed: the attempt's timer, the caller's signal, or the connection.

@@ -123,6 +123,25 @@ describe.each(builds)("errors (%s build)", (_name, lib) => {
     }
   });
 
+  it("a real server that hangs: the first timeout leaves its connection open, later ones close theirs", async () => {
+    const closed: boolean[] = [];
+    const hung = await startServer((req, _res, index) => {
+      closed[index] = false;
+      req.socket.once("close", () => {
+        closed[index] = true;
+      });
+    });
+    try {
+      const c = lib.createClient({ authUrl: hung.url, apiKey: API_KEY, timeout: 50, maxRetries: 0 });
+      for (let i = 0; i < 2; i++) expect((await lib.fetchUserById.safe(c, { path })).error).toMatchObject({ kind: "timeout" });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The second request was aborted, so its connection is gone; the first is left to the server.
+      expect(closed).toEqual([false, true]);
+    } finally {
+      await hung.close();
+    }
+  });
+
   it("a body that stops halfway: TimeoutError from the same per-attempt clock", async () => {
     const stalled = await startServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });

@@ -177,20 +177,90 @@ describe.each(builds)("retries and timeouts (%s build)", (_name, lib) => {
     expect(failure).toBeInstanceOf(lib.TimeoutError);
   });
 
+  // A timer that fired would put the client in its abort-on-timeout mode: the next attempt would carry a signal.
   it("a path-based call with per-request options stops its timer when the answer arrives", async () => {
     const stub = stubFetch(json(user));
+    const client = make(stub.fetch);
     const options = { timeout: 30 };
-    await make(stub.fetch).GET("/api/backend/v1/user/{user_id}", { params: { path }, propelauth: options });
+    await client.GET("/api/backend/v1/user/{user_id}", { params: { path }, propelauth: options });
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(stub.seen[0]!.signal?.aborted).toBe(false);
     expect((options as { timedOut?: boolean }).timedOut).not.toBe(true);
+    await client.GET("/api/backend/v1/user/{user_id}", { params: { path } });
+    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, undefined]);
   });
 
   it("a named call stops its timer once it has read the body", async () => {
     const stub = stubFetch(json(user));
-    await lib.fetchUserById(make(stub.fetch, { timeout: 30 }), { path });
+    const client = make(stub.fetch, { timeout: 30 });
+    await lib.fetchUserById(client, { path });
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(stub.seen[0]!.signal?.aborted).toBe(false);
+    await lib.fetchUserById(client, { path });
+    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, undefined]);
+  });
+
+  it("while nothing has timed out, fetch gets no signal of the client's: only the caller's own, as it is", async () => {
+    const stub = stubFetch(json(user));
+    const client = make(stub.fetch);
+    const controller = new AbortController();
+    await lib.fetchUserById(client, { path });
+    await lib.fetchUserById(client, { path }, { signal: controller.signal });
+    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, controller.signal]);
+  });
+
+  it("after a timeout, every attempt of that client is aborted when its time is up, and the caller's signal still aborts it", async () => {
+    const stub = stubFetch(hang);
+    const client = make(stub.fetch, { timeout: 30, maxRetries: 0 });
+    // The first timeout only stops the wait: that attempt had no signal to abort.
+    expect((await lib.fetchUserById.safe(client, { path })).error).toBeInstanceOf(lib.TimeoutError);
+    expect(stub.seen[0]!.signal).toBeUndefined();
+    // From then on the runtime is told to abort the request itself.
+    expect((await lib.fetchUserById.safe(client, { path })).error).toBeInstanceOf(lib.TimeoutError);
+    expect(stub.seen[1]!.signal?.aborted).toBe(true);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user left")), 10);
+    const { error } = await lib.fetchUserById.safe(client, { path }, { signal: controller.signal, timeout: 5000 });
+    expect(error).toBeInstanceOf(lib.AbortError);
+    expect(stub.seen[2]!.signal?.aborted).toBe(true);
+    // Another client has seen no timeout: it still sends without a signal.
+    const other = stubFetch(json(user));
+    await lib.fetchUserById(make(other.fetch), { path });
+    expect(other.seen[0]!.signal).toBeUndefined();
+  });
+
+  it("an answer that comes after its attempt timed out is discarded: its body is cancelled, freeing the connection", async () => {
+    let cancelled = false;
+    const late = () =>
+      new Promise<Response>((resolve) =>
+        setTimeout(
+          () =>
+            resolve(
+              new Response(
+                new ReadableStream({
+                  cancel: () => {
+                    cancelled = true;
+                  },
+                }),
+              ),
+            ),
+          60,
+        ),
+      );
+    const client = lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, fetch: late, timeout: 20, maxRetries: 0 });
+    const { error } = await lib.fetchUserById.safe(client, { path });
+    expect(error).toBeInstanceOf(lib.TimeoutError);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cancelled).toBe(true);
+  });
+
+  it("a body that never ends times out on the attempt's clock, with or without a signal to abort", async () => {
+    const endless = () =>
+      Promise.resolve(new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"user_id":')) })));
+    const client = lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, fetch: endless, timeout: 30, maxRetries: 0 });
+    for (let i = 0; i < 2; i++) {
+      const start = performance.now();
+      expect((await lib.fetchUserById.safe(client, { path })).error).toMatchObject({ kind: "timeout" });
+      expect(performance.now() - start).toBeLessThan(1000);
+    }
   });
 
   it("with middleware registered, requests are real Requests: retried with their body, middleware runs once and never sees the key", async () => {
