@@ -185,7 +185,7 @@ function loopbackCandidates(base, realFetch) {
   return {
     [RAW]: rawFetch,
     "raw fetch, again (A/A control: the noise floor)": rawFetch,
-    "raw fetch + AbortController timeout (what the client's default does)": () => {
+    "raw fetch + AbortController timeout (what the client adds after a timeout)": () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 60_000);
       return realFetch(url, { headers: { authorization: `Bearer ${KEY}` }, signal: controller.signal })
