@@ -64,19 +64,27 @@ const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.round((list.l
 /** Each round runs the candidates in a different order, so none always runs first (or just after a GC). */
 const rotated = (list, n) => [...list.slice(n % list.length), ...list.slice(0, n % list.length)];
 
-/** Runs each candidate `calls` times per round, rounds interleaved; returns the median ops/s of each. */
-async function compare(title, candidates, calls) {
-  for (const fn of Object.values(candidates)) for (let i = 0; i < Math.min(2000, calls); i++) await fn(); // warm-up
-  const samples = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+/**
+ * Warms every candidate up, then runs each `calls` times per round, every candidate in every
+ * round in rotated order. Returns, per candidate, its µs per call in each round (same index, same round).
+ */
+async function timeRounds(candidates, calls, warmup) {
+  for (const fn of Object.values(candidates)) for (let i = 0; i < warmup; i++) await fn();
+  const perCall = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of rotated(Object.entries(candidates), round)) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < calls; i++) await fn();
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      samples[name].push(calls / seconds);
+      perCall[name][round] = Number(process.hrtime.bigint() - start) / 1e3 / calls;
     }
   }
-  const ops = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  return perCall;
+}
+
+/** The median round of each candidate, as ops/s; returns them. */
+async function compare(title, candidates, calls) {
+  const perCall = await timeRounds(candidates, calls, Math.min(2000, calls));
+  const ops = Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, median(v.map((us) => 1e6 / us))]));
   const raw = ops[RAW];
   const sdk = ops[SDK];
   console.log(`\n${title} (${calls} calls x ${ROUNDS} rounds, median round)`);
@@ -104,21 +112,8 @@ async function compare(title, candidates, calls) {
  * control, whose spread is the noise floor.
  */
 async function compareRatios(title, candidates, calls) {
-  for (const fn of Object.values(candidates)) for (let i = 0; i < 500; i++) await fn(); // warm-up
-  const ratios = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
-  const perCall = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const took = {};
-    for (const [name, fn] of rotated(Object.entries(candidates), round)) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < calls; i++) await fn();
-      took[name] = Number(process.hrtime.bigint() - start) / 1e3 / calls;
-    }
-    for (const name in took) {
-      ratios[name].push(took[name] / took[RAW]);
-      perCall[name].push(took[name]);
-    }
-  }
+  const perCall = await timeRounds(candidates, calls, 500);
+  const ratios = Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, v.map((us, round) => us / perCall[RAW][round])]));
   const sdk = median(perCall[SDK]);
   console.log(`\n${title} (${ROUNDS} rounds of ${calls} calls each, per-round ratios)`);
   console.table(
