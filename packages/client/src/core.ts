@@ -62,11 +62,16 @@ export function pathSerializer(pathname: string, params: Record<string, unknown>
       });
 }
 
-/** `?a=1&b=x&list=1&list=2`, as openapi-fetch does by default (form style, exploded arrays). */
+/**
+ * `?a=1&b=x&list=1&list=2`, as openapi-fetch does by default (form style, exploded arrays).
+ * Values of only letters, digits and `_.~@:-` go as they are (the query allows them, and
+ * `encodeURIComponent` is a tenth of a call's time on Bun); anything else is percent-encoded.
+ */
 export function queryString(query: Record<string, unknown> = {}): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
-    for (const v of Array.isArray(value) ? value : [value]) if (v != null) parts.push(`${name}=${encodeURIComponent(String(v))}`);
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v != null) parts.push(`${name}=${/^[\w.~@:-]*$/.test(v) ? v : encodeURIComponent(String(v))}`);
   }
   return parts.length ? `?${parts.join("&")}` : "";
 }

@@ -3,20 +3,20 @@
 // `fetchUserByEmail.safe(...)` returns `{ data, error, response }` and never throws.
 import { CORE, type OperationClient, pathSerializer, queryString } from "./core.js";
 import {
-  AbortError,
+  type AbortError,
   type ApiError,
   type BadRequestError,
-  ConnectionError,
+  type ConnectionError,
   errorFromResponse,
   type ForbiddenError,
   InvalidRequestError,
   InvalidResponseError,
   type NotFoundError,
-  PropelAuthError,
+  type PropelAuthError,
   type RateLimitError,
   requestIdOf,
   type ServerError,
-  TimeoutError,
+  type TimeoutError,
   type UnauthorizedError,
   type UpgradeRequiredError,
 } from "./errors.js";
@@ -115,8 +115,8 @@ const fail = (option: string, rule: string) => new InvalidRequestError(`option \
 
 /**
  * Sends one call: builds the URL, headers and JSON body, sends them through the client's
- * transport and reads the response. Resolves `{ data, response }` or `{ error, response }`;
- * never rejects with a `PropelAuthError`.
+ * transport, which reads the body too, and parses it. With `throws`, resolves the data or
+ * rejects with the error; without, resolves `{ data, response }` or `{ error, response }`.
  */
 export async function send(
   client: OperationClient,
@@ -125,10 +125,11 @@ export async function send(
   text: boolean,
   input: LooseInput | undefined,
   options: CallOptions | undefined,
+  throws?: boolean,
 ): Promise<SafeResult<unknown>> {
   const state: CallState = { ...options, reads: true };
   let response: Response | undefined;
-  let body: string | undefined;
+  let data: unknown;
   try {
     const core = client?.[CORE];
     if (!core) throw new InvalidRequestError("not a client from createClient");
@@ -144,30 +145,24 @@ export async function send(
       init.body = JSON.stringify(input.body);
     }
     response = await core.send(plainRequest(core.base + pathSerializer(path, input?.path) + queryString(input?.query), init));
-    // 204 and 205 have no body; anything else is read whole, whatever Content-Length says.
-    body =
-      response.status === 204 || response.status === 205 ? "" : await (state.guard as NonNullable<CallState["guard"]>)(response.text());
-  } catch (error) {
-    if (error instanceof PropelAuthError) return { error: error as CallError, response };
-    // Reading the body failed: the attempt's timer, the caller's signal, or the connection.
-    const reason = options?.signal?.aborted
-      ? new AbortError(method, path, options.signal.reason)
-      : state.timedOut
-        ? new TimeoutError(method, path, undefined, state.timeout ?? 0)
-        : new ConnectionError(method, path, error);
-    return { error: reason, response };
-  } finally {
-    state.done?.();
-  }
-  let data: unknown = body || undefined;
-  if (data && (!text || !response.ok)) {
-    try {
-      data = JSON.parse(body);
-    } catch {
-      if (response.ok) return { error: invalidResponse(response, body, method, path, "body is not JSON"), response };
+    const body = state.body as string;
+    data = body || undefined;
+    if (data && (!text || !response.ok)) {
+      try {
+        data = JSON.parse(body);
+      } catch {
+        if (response.ok) throw invalidResponse(response, body, method, path, "body is not JSON");
+      }
     }
+    if (!response.ok) throw errorFromResponse(response, data, method, path);
+  } catch (caught) {
+    // Anything else was thrown before the request went out (such as a body JSON can't hold). By
+    // `kind`, not `instanceof`: a client of the CJS build throws the CJS build's errors.
+    const error = (caught as PropelAuthError)?.kind ? caught : new InvalidRequestError(`${method} ${path}: ${caught}`);
+    if (throws) throw error;
+    return { error: error as CallError, response };
   }
-  return response.ok ? { data, response } : { error: errorFromResponse(response, data, method, path) as CallError, response };
+  return (throws ? data : { data, response }) as SafeResult<unknown>;
 }
 
 /**
@@ -176,10 +171,7 @@ export async function send(
  */
 export function op<Op>(method: string, path: string, text?: boolean): Operation<Op> {
   const safe = (client: OperationClient, input?: LooseInput, options?: CallOptions) => send(client, method, path, !!text, input, options);
-  const call = async (client: OperationClient, input?: LooseInput, options?: CallOptions) => {
-    const result = await safe(client, input, options);
-    if (result.error) throw result.error;
-    return result.data;
-  };
+  const call = (client: OperationClient, input?: LooseInput, options?: CallOptions) =>
+    send(client, method, path, !!text, input, options, true);
   return Object.assign(call, { safe, method, path }) as unknown as Operation<Op>;
 }

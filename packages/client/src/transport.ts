@@ -10,14 +10,10 @@ import type { RequestOptions, ResolvedOptions } from "./options.js";
  * init (openapi-fetch copies unknown init properties onto the request it builds), and back.
  */
 export interface CallState extends RequestOptions {
-  /** Set by a named operation, which reads the body itself and then calls `done`. */
+  /** Set by a named operation: the attempt reads the body too, into `body`, on the attempt's clock. */
   reads?: boolean;
-  /** Set by the transport when `reads`: stops the attempt's timer once the caller has read the body. */
-  done?: () => void;
-  /** Set by the transport when the attempt's timer fired. */
-  timedOut?: boolean;
-  /** Set by the transport when `reads`: ends the wait for the body when the attempt's timer fires. */
-  guard?: <T>(read: Promise<T>) => Promise<T>;
+  /** Set by the transport when `reads`: the body of the answer returned ("" for 204 and 205). */
+  body?: string;
 }
 
 /** Headers are a `Headers` from openapi-fetch, or a plain object with lower-case names from the named operations. */
@@ -78,40 +74,33 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
     };
     set("authorization", `Bearer ${apiKey}`);
     if (routing === "propelauth-api") set("x-propelauth-url", o.authHost);
-    // biome-ignore lint/suspicious/noAssignInExpressions: `send` reads the timeout in use back for its TimeoutError
-    const timeout = (state.timeout ??= o.timeout);
+    const timeout = state.timeout ?? o.timeout;
     const retries = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? (state.maxRetries ?? o.maxRetries) : 0;
     const signal = init ? init.signal : (request as Request).signal;
     const log = o.logger;
     const aborted = (reason: unknown) => new AbortError(method, pathOf(url), reason);
+    const backoff = (attempt: number) => Math.min(o.maxMs, o.baseMs * 2 ** attempt) * (1 - Math.random() / 4);
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw aborted(signal.reason);
-      let expire!: (reason?: unknown) => void; // set by `race`, which runs before the timer can fire
+      let expire!: () => void; // set before the timer can fire
+      let timedOut = false;
       // After a recent timeout the attempt is also aborted when its time is up.
-      const hard = timeout && Date.now() < abortUntil ? new AbortController() : undefined;
+      const hard = timeout && abortUntil && Date.now() < abortUntil ? new AbortController() : undefined;
       const attemptSignal = hard ? (signal ? AbortSignal.any([signal, hard.signal]) : hard.signal) : signal;
       const timer =
         timeout > 0
           ? setTimeout(() => {
-              state.timedOut = true;
+              timedOut = true;
               abortUntil = Date.now() + ABORT_AFTER_TIMEOUT_MS;
               hard?.abort();
-              expire(); // whoever waits sees `timedOut` and makes a TimeoutError of it
+              expire();
             }, timeout)
           : undefined;
-      // The wait for the answer or its body, ended early by the attempt's timer. The body's wait
-      // starts in the same run of microtasks in which the answer's ended: no timer fires between.
-      const race = <T>(phase: Promise<T>) =>
-        new Promise<T>((resolve, reject) => {
-          expire = reject;
-          phase.then(resolve, reject);
-        });
-      const cleanup = () => clearTimeout(timer);
-      state.timedOut = false;
       const started = log && Date.now();
       let response: Response | undefined;
       let failure: ConnectionError | undefined;
+      let delay: number | undefined;
       let sent: Promise<Response> | undefined;
       try {
         if (init) {
@@ -121,36 +110,48 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
           const r = retries && request?.body ? (request as Request).clone() : (request as Request);
           sent = (o.fetch ?? fetch)(r, hard && { signal: attemptSignal as AbortSignal });
         }
-        response = await race(sent);
+        // The answer, and for a named operation its body unless it is to be retried. The attempt's
+        // timer ends the wait early (`expire`); an answer that comes later is discarded.
+        response = await new Promise<Response>((resolve, reject) => {
+          expire = reject;
+          (sent as Promise<Response>).then((r) => {
+            const { status } = r;
+            if (attempt < retries && (status === 429 || status >= 500)) {
+              const after = retryAfterMs(r.headers);
+              delay = after === undefined ? backoff(attempt) : after <= 60_000 ? after : undefined;
+              if (delay !== undefined) return resolve(r);
+            }
+            if (!state.reads || timedOut) return resolve(r);
+            // 204 and 205 have no body; anything else is read whole, whatever Content-Length says.
+            if (status === 204 || status === 205) {
+              state.body = "";
+              return resolve(r);
+            }
+            r.text().then((text) => {
+              state.body = text;
+              resolve(r);
+            }, reject);
+          }, reject);
+        });
       } catch (error) {
-        cleanup();
         // An answer that comes after its attempt gave up is not going to be read.
         sent?.then(discard, ignore);
-        if (signal?.aborted) throw aborted(signal.reason);
-        failure = state.timedOut
+        if (signal?.aborted) {
+          clearTimeout(timer);
+          throw aborted(signal.reason);
+        }
+        failure = timedOut
           ? new TimeoutError(method, pathOf(url), undefined, timeout)
           : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
+        if (attempt < retries) delay = backoff(attempt);
       }
-      let delay: number | undefined;
-      const status = response?.status;
-      if (attempt < retries && (!response || status === 429 || (status as number) >= 500)) {
-        const after = response && retryAfterMs(response.headers);
-        if (after === undefined) delay = Math.min(o.maxMs, o.baseMs * 2 ** attempt) * (1 - Math.random() / 4);
-        else if (after <= 60_000) delay = after;
-      }
-      const outcome = status ?? failure?.kind;
+      clearTimeout(timer);
+      const outcome = response?.status ?? failure?.kind;
       log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
       if (delay === undefined) {
         if (!response) throw failure;
-        // The body is still to be read: a named operation stops the timer once it has read it;
-        // a path-based call stops it now, so its timeout covers the headers only.
-        if (state.reads) {
-          state.done = cleanup;
-          state.guard = race;
-        } else cleanup();
         return response;
       }
-      cleanup();
       // Free the connection; not awaited, since a cloned (teed) body resolves its cancel only when every branch is cancelled.
       discard(response);
       log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, retry ${attempt + 1} of ${retries} in ${Math.round(delay)} ms`);

@@ -145,5 +145,38 @@ describe.each(builds)("generated operations (%s build)", (_name, lib) => {
     const other = builds.find(([name]) => name !== _name)![1];
     const user = await lib.fetchUserById(other.createClient({ authUrl: server().url, apiKey: API_KEY }), { path: { user_id: USER_ID } });
     expect(user.user_id).toBe(USER_ID);
+    // The other build's transport throws its own classes: they keep their kind here.
+    const hung = () => new Promise<Response>(() => {});
+    const slow = other.createClient({ authUrl: server().url, apiKey: API_KEY, fetch: hung, timeout: 10, maxRetries: 0 });
+    const { error } = await lib.fetchUserById.safe(slow, { path: { user_id: USER_ID } });
+    expect([error?.kind, error?.message]).toEqual(["timeout", `PropelAuth API GET /api/backend/v1/user/${USER_ID}: no answer in 10 ms`]);
+  });
+
+  it("a body JSON can't hold is refused before anything is sent, naming the operation", async () => {
+    const before = server().requests.length;
+    const input = { body: { email: "ada@example.com", properties: { seats: 10n } } };
+    const { error } = await lib.createUser.safe(client(), input as never);
+    expect(error).toBeInstanceOf(lib.InvalidRequestError);
+    expect(error?.message).toMatch(/^POST \/api\/backend\/v1\/user\/: TypeError: .*BigInt/);
+    await expect(lib.createUser(client(), input as never)).rejects.toBeInstanceOf(lib.InvalidRequestError);
+    expect(server().requests.length).toBe(before);
+  });
+
+  it("query values of letters, digits and _.~@:- go as they are; anything else is percent-encoded", async () => {
+    const urls: string[] = [];
+    const fetch = async (url: string | Request) => {
+      urls.push(String(url));
+      return Response.json({ user_id: USER_ID });
+    };
+    const stubbed = lib.createClient({ authUrl: "https://auth.example.com", apiKey: API_KEY, fetch });
+    for (const email of ["ada@example.com", "ada+1@example.com", "a b&c=d#e/f?g%h"]) {
+      await lib.fetchUserByEmail(stubbed, { query: { email } });
+    }
+    expect(urls.map((url) => url.slice(url.indexOf("?")))).toEqual([
+      "?email=ada@example.com",
+      "?email=ada%2B1%40example.com",
+      "?email=a%20b%26c%3Dd%23e%2Ff%3Fg%25h",
+    ]);
+    expect(urls.map((url) => new URL(url).searchParams.get("email"))).toEqual(["ada@example.com", "ada+1@example.com", "a b&c=d#e/f?g%h"]);
   });
 });
