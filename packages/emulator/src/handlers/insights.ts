@@ -1,7 +1,7 @@
 import type { Row } from "../db.js";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
-import { type Handler, ok } from "./types.js";
+import { type Handler, type HandlerContext, ok } from "./types.js";
 import { pageInfo, paging } from "./util.js";
 
 const DAY = 86400;
@@ -140,15 +140,32 @@ const CHART_QUERIES: Record<string, string> = {
 
 const pascal = (snake: string) => snake.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
+/**
+ * The page of a report asked for: the window from `report_interval`, the rows ranked in it, the
+ * report's id, and the envelope's counts and paging fields.
+ */
+function reportPage(
+  intervals: Record<string, string[]>,
+  rowsOf: (project: Project, key: string, since: number) => Ranked[],
+  { project, path, query }: HandlerContext,
+) {
+  const key = path.report_key!;
+  const { interval, seconds } = windowOf(intervals, key, query.report_interval);
+  const now = project.now();
+  const all = rowsOf(project, key, now - seconds);
+  const p = paging(query);
+  return {
+    page: all.slice(p.offset, p.offset + p.size),
+    reportId: `${key}-${interval}-${now}`,
+    envelope: { total_count: all.length, report_time: now, ...pageInfo(p, all.length) },
+  };
+}
+
 export const insightHandlers: Record<string, Handler> = {
-  fetchUserReport: ({ project, path, query }) => {
-    const key = path.report_key!;
-    const { interval, seconds } = windowOf(USER_REPORT_INTERVALS, key, query.report_interval);
-    const now = project.now();
-    const all = userReportRows(project, key, now - seconds);
-    const p = paging(query);
-    const reportId = `${key}-${interval}-${now}`;
-    const records = all.slice(p.offset, p.offset + p.size).map(({ row, extra }) => {
+  fetchUserReport: (context) => {
+    const { project } = context;
+    const { page, reportId, envelope } = reportPage(USER_REPORT_INTERVALS, userReportRows, context);
+    const user_reports = page.map(({ row, extra }) => {
       const orgs = project
         .sql("SELECT o.name, o.org_id, m.role FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
         .all(row.user_id) as Row[];
@@ -166,17 +183,12 @@ export const insightHandlers: Record<string, Handler> = {
         extra_properties: extra,
       };
     });
-    return ok({ user_reports: records, total_count: all.length, report_time: now, ...pageInfo(p, all.length) });
+    return ok({ user_reports, ...envelope });
   },
 
-  fetchOrgReport: ({ project, path, query }) => {
-    const key = path.report_key!;
-    const { interval, seconds } = windowOf(ORG_REPORT_INTERVALS, key, query.report_interval);
-    const now = project.now();
-    const all = orgReportRows(project, key, now - seconds);
-    const p = paging(query);
-    const reportId = `${key}-${interval}-${now}`;
-    const records = all.slice(p.offset, p.offset + p.size).map(({ row, extra }) => ({
+  fetchOrgReport: (context) => {
+    const { page, reportId, envelope } = reportPage(ORG_REPORT_INTERVALS, orgReportRows, context);
+    const org_reports = page.map(({ row, extra }) => ({
       id: `${reportId}-${row.org_id}`,
       report_id: reportId,
       org_id: row.org_id,
@@ -185,7 +197,7 @@ export const insightHandlers: Record<string, Handler> = {
       org_created_at: row.created_at,
       extra_properties: extra,
     }));
-    return ok({ org_reports: records, total_count: all.length, report_time: now, ...pageInfo(p, all.length) });
+    return ok({ org_reports, ...envelope });
   },
 
   fetchChartMetrics: ({ project, path, query }) => {
