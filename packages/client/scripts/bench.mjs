@@ -9,8 +9,8 @@
 //      to different cores (taskset, where there is one and two cores), and each round's time is
 //      divided by raw fetch's time in the same round;
 //   3. with --instructions, the loopback calls of raw fetch, the client and the SDK counted in CPU
-//      instructions under valgrind's callgrind: repeatable to about 1 % whatever else the machine
-//      does, where seconds are not.
+//      instructions under valgrind's callgrind, which don't depend on what else the machine does,
+//      where seconds do.
 // Run: pnpm --filter @propelauth-openapi/client build && node packages/client/scripts/bench.mjs
 // Options: --rounds=N --stub-calls=N --loopback-calls=N --only=stub|loopback --instructions
 import { spawn, spawnSync } from "node:child_process";
@@ -234,16 +234,21 @@ async function loopback() {
 
 /**
  * CPU instructions per call, counted by callgrind: each candidate runs in its own process, once
- * with 3,000 calls and once with 6,000, and the difference is divided by 3,000, which leaves out
- * start-up and warm-up (V8 is still compiling the client's code well after the 1,000th call). V8
- * runs single-threaded so that compilation and GC are counted too.
+ * with WARM calls and once with WARM + WINDOW, and the difference is divided by WINDOW, which leaves
+ * out start-up and warm-up (V8 is still compiling the client's code well after the 1,000th call).
+ * V8 runs single-threaded, so that compilation and GC are counted too, with fixed seeds. A late
+ * recompilation or major GC costs tens of millions of instructions: over a 3,000-call window that
+ * moved raw fetch itself by up to 25 % from run to run; over 10,000 calls it is diluted.
  */
+const WARM = 3000;
+const WINDOW = 10_000;
 async function instructions() {
   if (spawnSync("valgrind", ["--version"]).status !== 0) throw new Error("--instructions needs valgrind (apt-get install valgrind)");
   const server = await startServer();
   const count = (name, calls) =>
     new Promise((resolve, reject) => {
       const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all", process.execPath, "--single-threaded"];
+      args.push("--hash-seed=1", "--random-seed=1");
       args.push(fileURLToPath(import.meta.url), `--child=${name}`, `--calls=${calls}`, `--base=${server.base}`);
       const child = spawn("valgrind", args, { stdio: ["ignore", "ignore", "pipe"] });
       let err = "";
@@ -255,18 +260,18 @@ async function instructions() {
       });
     });
   try {
-    const names = Object.keys(loopbackCandidates(server.base, fetch)).filter((n) => !/A\/A|openapi-fetch|GET\(\)/.test(n));
+    const names = Object.keys(loopbackCandidates(server.base, fetch)).filter((n) => !/A\/A|openapi-fetch|GET\(\)|timeout: 0/.test(n));
     const perCall = {};
     // Two at a time: instruction counts don't depend on what else runs.
     for (let i = 0; i < names.length; i += 2) {
       await Promise.all(
         names.slice(i, i + 2).map(async (name) => {
-          const [few, many] = await Promise.all([count(name, 3000), count(name, 6000)]);
-          perCall[name] = (many - few) / 3000;
+          const [few, many] = await Promise.all([count(name, WARM), count(name, WARM + WINDOW)]);
+          perCall[name] = (many - few) / WINDOW;
         }),
       );
     }
-    console.log(`\nLoopback, CPU instructions per call (${runtime}, callgrind, calls 3,001-6,000)`);
+    console.log(`\nLoopback, CPU instructions per call (${runtime}, callgrind, calls ${WARM + 1}-${WARM + WINDOW})`);
     console.table(
       Object.fromEntries(
         names.map((name) => [
