@@ -40,7 +40,7 @@ const pathOf = (url: string) => new URL(url).pathname;
 
 /**
  * How long after a timeout the client's attempts carry an abort signal. Handing `fetch` a signal
- * costs the runtime 3–13 % per request (undici registers listeners and a finalizer for each), so
+ * costs the runtime 2–13 % per request (undici registers listeners and a finalizer for each), so
  * while nothing times out an attempt only races its timer, and an answer that comes too late is
  * discarded. A timeout means the server may be hanging: from then on attempts are really
  * aborted, so that they don't pile up connections.
