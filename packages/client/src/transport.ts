@@ -136,16 +136,14 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
       } catch (error) {
         // An answer that comes after its attempt gave up is not going to be read.
         sent?.then(discard, ignore);
-        if (signal?.aborted) {
-          clearTimeout(timer);
-          throw aborted(signal.reason);
-        }
+        if (signal?.aborted) throw aborted(signal.reason);
         failure = timedOut
           ? new TimeoutError(method, pathOf(url), undefined, timeout)
           : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
         if (attempt < retries) delay = backoff(attempt);
+      } finally {
+        clearTimeout(timer);
       }
-      clearTimeout(timer);
       const outcome = response?.status ?? failure?.kind;
       log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
       if (delay === undefined) {
