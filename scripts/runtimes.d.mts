@@ -1,0 +1,3 @@
+export declare const RUNTIMES: Record<"node22" | "node24" | "bun" | "deno" | "workerd", { pkg: string; version: string; bin: string }>;
+/** The absolute path of the runtime's executable, installed from npm into .tmp/runtimes/ on first use. */
+export declare function runtimePath(name: keyof typeof RUNTIMES): string;

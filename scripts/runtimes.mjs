@@ -1,0 +1,71 @@
+// Other JavaScript runtimes for the tests, installed from the npm registry on first use into
+// .tmp/runtimes/ (git-ignored). Each package picks its platform's binary at install time
+// (optionalDependencies or a preinstall step), so this works wherever npm does, not only on
+// linux-x64, and nobody who installs the workspace pays for binaries they do not use.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The runtimes the tests use: npm package, pinned version, and the binary's name in node_modules/.bin. */
+export const RUNTIMES = {
+  node22: { pkg: "node", version: "22.23.3", bin: "node" },
+  node24: { pkg: "node", version: "24.21.0", bin: "node" },
+  bun: { pkg: "bun", version: "1.4.5", bin: "bun" },
+  deno: { pkg: "deno", version: "2.9.6", bin: "deno" },
+  workerd: { pkg: "workerd", version: "1.20261117.1", bin: "workerd" },
+};
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const cache = join(root, ".tmp", "runtimes");
+
+/**
+ * The absolute path of the runtime's executable, installing it first if needed. Safe to call from
+ * parallel test workers: each installs into its own folder and the first rename wins.
+ * @param {keyof typeof RUNTIMES} name
+ * @returns {string}
+ */
+export function runtimePath(name) {
+  const rt = RUNTIMES[name];
+  if (!rt) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(", ")}`);
+  const dir = join(cache, `${name}-${rt.version}`);
+  const exe = join(dir, "node_modules", ".bin", process.platform === "win32" ? `${rt.bin}.cmd` : rt.bin);
+  if (existsSync(exe)) return exe;
+  const partial = `${dir}.partial-${process.pid}-${Date.now()}`;
+  mkdirSync(partial, { recursive: true });
+  try {
+    execFileSync(
+      process.platform === "win32" ? "npm.cmd" : "npm",
+      [
+        "install",
+        "--prefix",
+        partial,
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+        "--loglevel=error",
+        `${rt.pkg}@${rt.version}`,
+      ],
+      { stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 },
+    );
+    try {
+      renameSync(partial, dir);
+    } catch (error) {
+      if (!existsSync(exe)) throw error; // another worker won the race; anything else is real
+    }
+  } catch (error) {
+    throw new Error(
+      `could not install ${rt.pkg}@${rt.version} from npm for the ${name} runtime: ${error instanceof Error ? error.message : error}`,
+    );
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+  if (!existsSync(exe)) throw new Error(`${rt.pkg}@${rt.version} installed but ${exe} is missing`);
+  return exe;
+}
+
+// `node scripts/runtimes.mjs bun` prints the path (and installs it first), for shell use.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const name of process.argv.slice(2)) console.log(runtimePath(/** @type {keyof typeof RUNTIMES} */ (name)));
+}
