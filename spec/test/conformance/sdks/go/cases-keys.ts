@@ -29,13 +29,26 @@ export const goKeyCases: ReplayCase[] = [
     path: `${V1}/end_user_api_keys`,
     body: { org_id: ORG_ID, user_id: USER_ID, expires_at_seconds: 1798761600, metadata: { purpose: "ci" }, display_name: "Ada's CI key" },
   },
-  { source: go("CreateAPIKey"), variant: "no fields", operationId: "createApiKey", method: "POST", path: `${V1}/end_user_api_keys`, body: {} },
+  {
+    source: go("CreateAPIKey"),
+    variant: "no fields",
+    operationId: "createApiKey",
+    method: "POST",
+    path: `${V1}/end_user_api_keys`,
+    body: {},
+  },
   {
     source: go("ImportAPIKey"),
     operationId: "importApiKey",
     method: "POST",
     path: `${V1}/end_user_api_keys/import`,
-    body: { imported_api_key: "sk_live_legacy_51HxYz", org_id: ORG_ID, expires_at_seconds: 1798761600, metadata: { source: "legacy" }, display_name: "Imported key" },
+    body: {
+      imported_api_key: "sk_live_legacy_51HxYz",
+      org_id: ORG_ID,
+      expires_at_seconds: 1798761600,
+      metadata: { source: "legacy" },
+      display_name: "Imported key",
+    },
   },
   {
     source: go("UpdateAPIKey"),
@@ -54,8 +67,22 @@ export const goKeyCases: ReplayCase[] = [
     body: { set_to_never_expire: true },
   },
   { source: go("DeleteAPIKey"), operationId: "deleteApiKey", method: "DELETE", path: `${V1}/end_user_api_keys/${API_KEY_ID}` },
-  { source: go("FetchCurrentAPIKeys"), variant: "every filter", operationId: "fetchCurrentApiKeys", method: "GET", path: `${V1}/end_user_api_keys`, query: keyFilters },
-  { source: go("FetchCurrentAPIKeys"), variant: "no filters", operationId: "fetchCurrentApiKeys", method: "GET", path: `${V1}/end_user_api_keys`, query: "" },
+  {
+    source: go("FetchCurrentAPIKeys"),
+    variant: "every filter",
+    operationId: "fetchCurrentApiKeys",
+    method: "GET",
+    path: `${V1}/end_user_api_keys`,
+    query: keyFilters,
+  },
+  {
+    source: go("FetchCurrentAPIKeys"),
+    variant: "no filters",
+    operationId: "fetchCurrentApiKeys",
+    method: "GET",
+    path: `${V1}/end_user_api_keys`,
+    query: "",
+  },
   {
     source: go("FetchArchivedAPIKeys"),
     operationId: "fetchArchivedApiKeys",
@@ -96,7 +123,14 @@ export const goKeyCases: ReplayCase[] = [
     query: "date=2026-11-30",
   },
   ...reports.flatMap(([fn, operationId, path, interval]): ReplayCase[] => [
-    { source: go(fn), variant: "interval and page", operationId, method: "GET", path: `${V1}/${path}`, query: `page_number=0&page_size=10&report_interval=${interval}` },
+    {
+      source: go(fn),
+      variant: "interval and page",
+      operationId,
+      method: "GET",
+      path: `${V1}/${path}`,
+      query: `page_number=0&page_size=10&report_interval=${interval}`,
+    },
     { source: go(fn), variant: "defaults", operationId, method: "GET", path: `${V1}/${path}`, query: "" },
   ]),
   {
@@ -107,5 +141,12 @@ export const goKeyCases: ReplayCase[] = [
     path: `${V1}/chart_metrics/signups`,
     query: "cadence=Weekly&end_date=2026-11-30&start_date=2026-11-01",
   },
-  { source: go("FetchChartMetricData"), variant: "defaults", operationId: "fetchChartMetrics", method: "GET", path: `${V1}/chart_metrics/active_users`, query: "" },
+  {
+    source: go("FetchChartMetricData"),
+    variant: "defaults",
+    operationId: "fetchChartMetrics",
+    method: "GET",
+    path: `${V1}/chart_metrics/active_users`,
+    query: "",
+  },
 ];

@@ -17,7 +17,14 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/user/org/${ORG_ID}`,
     query: "include_orgs=true&page_number=0&page_size=50&role=Admin",
   },
-  { source: go("FetchUsersInOrg"), variant: "no filters", operationId: "fetchUsersInOrg", method: "GET", path: `${V1}/user/org/${ORG_ID}`, query: "" },
+  {
+    source: go("FetchUsersInOrg"),
+    variant: "no filters",
+    operationId: "fetchUsersInOrg",
+    method: "GET",
+    path: `${V1}/user/org/${ORG_ID}`,
+    query: "",
+  },
   {
     source: go("AddUserToOrg"),
     variant: "with additional roles",
@@ -71,7 +78,14 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/org/query`,
     body: { page_size: 10, page_number: 0, order_by: "NAME", name: "ac", legacy_org_id: "org_4411", domain: "acme.com" },
   },
-  { source: go("FetchOrgByQuery"), variant: "no filters", operationId: "queryOrgsByPost", method: "POST", path: `${V1}/org/query`, body: {} },
+  {
+    source: go("FetchOrgByQuery"),
+    variant: "no filters",
+    operationId: "queryOrgsByPost",
+    method: "POST",
+    path: `${V1}/org/query`,
+    body: {},
+  },
   { source: go("FetchCustomRoleMappings"), operationId: "fetchCustomRoleMappings", method: "GET", path: `${V1}/custom_role_mappings` },
   {
     source: go("FetchPendingInvites"),
@@ -81,7 +95,14 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/pending_org_invites`,
     query: `org_id=${ORG_ID}&page_number=0&page_size=10`,
   },
-  { source: go("FetchPendingInvites"), variant: "no filters", operationId: "fetchPendingInvites", method: "GET", path: `${V1}/pending_org_invites`, query: "" },
+  {
+    source: go("FetchPendingInvites"),
+    variant: "no filters",
+    operationId: "fetchPendingInvites",
+    method: "GET",
+    path: `${V1}/pending_org_invites`,
+    query: "",
+  },
   {
     source: go("RevokePendingOrgInvite"),
     operationId: "revokePendingInvite",
@@ -138,7 +159,14 @@ export const goOrgCases: ReplayCase[] = [
     operationId: "updateOrg",
     method: "PUT",
     path: `${V1}/org/${ORG_ID}`,
-    body: { name: null, can_setup_saml: null, autojoin_by_domain: null, restrict_to_domain: null, max_users: null, metadata: { tier: "enterprise" } },
+    body: {
+      name: null,
+      can_setup_saml: null,
+      autojoin_by_domain: null,
+      restrict_to_domain: null,
+      max_users: null,
+      metadata: { tier: "enterprise" },
+    },
   },
   {
     source: go("SubscribeOrgToRoleMapping"),
@@ -147,7 +175,12 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/org/${ORG_ID}`,
     body: { custom_role_mapping_name: "Enterprise roles" },
   },
-  { source: go("AllowOrgToSetupSamlConnection"), operationId: "allowOrgToSetupSaml", method: "POST", path: `${V1}/org/${ORG_ID}/allow_saml` },
+  {
+    source: go("AllowOrgToSetupSamlConnection"),
+    operationId: "allowOrgToSetupSaml",
+    method: "POST",
+    path: `${V1}/org/${ORG_ID}/allow_saml`,
+  },
   {
     source: go("DisallowOrgToSetupSamlConnection"),
     operationId: "disallowOrgToSetupSaml",
@@ -224,7 +257,14 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/scim/${ORG_ID}/groups`,
     query: `page_number=0&page_size=10&user_id=${USER_ID}`,
   },
-  { source: go("FetchOrgScimGroups"), variant: "no filters", operationId: "fetchOrgScimGroups", method: "GET", path: `${V1}/scim/${ORG_ID}/groups`, query: "" },
+  {
+    source: go("FetchOrgScimGroups"),
+    variant: "no filters",
+    operationId: "fetchOrgScimGroups",
+    method: "GET",
+    path: `${V1}/scim/${ORG_ID}/groups`,
+    query: "",
+  },
   {
     source: go("FetchScimGroup"),
     operationId: "fetchScimGroup",

@@ -113,7 +113,7 @@ export const goUserCases: ReplayCase[] = [
     deviation: {
       summary: "can send can_create_orgs and metadata when creating a user",
       evidence:
-        "pkg/models/user.go CreateUserParams: CanCreateOrgs `json:\"can_create_orgs,omitempty\"`, Metadata `json:\"metadata,omitempty\"`. PropelAuth's Create User reference lists neither; the Node (createUser), Python (create_user), Rust (models/create_user_request.rs), Ruby and Cloudflare Worker SDKs never send them.",
+        'pkg/models/user.go CreateUserParams: CanCreateOrgs `json:"can_create_orgs,omitempty"`, Metadata `json:"metadata,omitempty"`. PropelAuth\'s Create User reference lists neither; the Node (createUser), Python (create_user), Rust (models/create_user_request.rs), Ruby and Cloudflare Worker SDKs never send them.',
     },
   },
   {
@@ -156,7 +156,7 @@ export const goUserCases: ReplayCase[] = [
     deviation: {
       summary: "can send can_create_orgs when updating a user",
       evidence:
-        "pkg/models/user.go UpdateUserMetadata: CanCreateOrgs `json:\"can_create_orgs,omitempty\"`. No other SDK sends it (Node updateUserMetadata, Python update_user_metadata, Rust models/update_metadata_request.rs); the documented way is PUT .../can_create_orgs/enable|disable, which the Go SDK also has.",
+        'pkg/models/user.go UpdateUserMetadata: CanCreateOrgs `json:"can_create_orgs,omitempty"`. No other SDK sends it (Node updateUserMetadata, Python update_user_metadata, Rust models/update_metadata_request.rs); the documented way is PUT .../can_create_orgs/enable|disable, which the Go SDK also has.',
     },
   },
   {
@@ -197,7 +197,7 @@ export const goUserCases: ReplayCase[] = [
     deviation: {
       summary: "leaves email_confirmed out when the caller does not set it",
       evidence:
-        "pkg/models/user.go MigrateUserParams: EmailConfirmed *bool `json:\"email_confirmed,omitempty\"`. Node (migrateUserFromExternalSource), Python (migrate_user_from_external_source: always in the body), Rust (models/migrate_user_request.rs: email_confirmed: bool, always serialised) and the Cloudflare Worker always send it; the document requires it as they do.",
+        'pkg/models/user.go MigrateUserParams: EmailConfirmed *bool `json:"email_confirmed,omitempty"`. Node (migrateUserFromExternalSource), Python (migrate_user_from_external_source: always in the body), Rust (models/migrate_user_request.rs: email_confirmed: bool, always serialised) and the Cloudflare Worker always send it; the document requires it as they do.',
     },
   },
   {
@@ -291,7 +291,7 @@ export const goUserCases: ReplayCase[] = [
     deviation: {
       summary: "sends the redirect as redirect_url",
       evidence:
-        "pkg/models/magic_link.go: RedirectURL `json:\"redirect_url,omitempty\"`. The Node (redirectToUrl -> redirect_to_url), Python (redirect_to_url) and Rust (models/create_magic_link_request.rs: rename = \"redirect_to_url\") SDKs and PropelAuth's reference all use redirect_to_url.",
+        'pkg/models/magic_link.go: RedirectURL `json:"redirect_url,omitempty"`. The Node (redirectToUrl -> redirect_to_url), Python (redirect_to_url) and Rust (models/create_magic_link_request.rs: rename = "redirect_to_url") SDKs and PropelAuth\'s reference all use redirect_to_url.',
     },
   },
   {

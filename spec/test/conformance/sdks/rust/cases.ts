@@ -25,11 +25,36 @@ const userCases: ReplayCase[] = [
     method: "GET",
     path: `${V1}/token_verification_metadata`,
   },
-  { source: user("fetch_user_by_email"), operationId: "fetchUserByEmail", method: "GET", path: `${V1}/user/email`, query: "email=ada%40example.com&include_orgs=true" },
-  { source: user("fetch_user_by_id"), variant: "include_orgs", operationId: "fetchUserById", method: "GET", path: `${V1}/user/${USER_ID}`, query: "include_orgs=false" },
-  { source: user("fetch_user_by_id"), variant: "include_orgs None", operationId: "fetchUserById", method: "GET", path: `${V1}/user/${USER_ID}` },
+  {
+    source: user("fetch_user_by_email"),
+    operationId: "fetchUserByEmail",
+    method: "GET",
+    path: `${V1}/user/email`,
+    query: "email=ada%40example.com&include_orgs=true",
+  },
+  {
+    source: user("fetch_user_by_id"),
+    variant: "include_orgs",
+    operationId: "fetchUserById",
+    method: "GET",
+    path: `${V1}/user/${USER_ID}`,
+    query: "include_orgs=false",
+  },
+  {
+    source: user("fetch_user_by_id"),
+    variant: "include_orgs None",
+    operationId: "fetchUserById",
+    method: "GET",
+    path: `${V1}/user/${USER_ID}`,
+  },
   // include_orgs is added before username in fetch_user_by_username.
-  { source: user("fetch_user_by_username"), operationId: "fetchUserByUsername", method: "GET", path: `${V1}/user/username`, query: "include_orgs=true&username=ada_l" },
+  {
+    source: user("fetch_user_by_username"),
+    operationId: "fetchUserByUsername",
+    method: "GET",
+    path: `${V1}/user/username`,
+    query: "include_orgs=true&username=ada_l",
+  },
   {
     source: user("fetch_users_by_ids"),
     operationId: "fetchUsersByIds",
@@ -38,7 +63,13 @@ const userCases: ReplayCase[] = [
     query: "include_orgs=true",
     body: { user_ids: [USER_ID, OTHER_USER_ID] },
   },
-  { source: user("fetch_users_by_emails"), operationId: "fetchUsersByEmails", method: "POST", path: `${V1}/user/emails`, body: { emails: ["ada@example.com"] } },
+  {
+    source: user("fetch_users_by_emails"),
+    operationId: "fetchUsersByEmails",
+    method: "POST",
+    path: `${V1}/user/emails`,
+    body: { emails: ["ada@example.com"] },
+  },
   {
     source: user("fetch_users_by_usernames"),
     operationId: "fetchUsersByUsernames",
@@ -84,7 +115,12 @@ const userCases: ReplayCase[] = [
   },
   { source: user("delete_user"), operationId: "deleteUser", method: "DELETE", path: `${V1}/user/${USER_ID}` },
   { source: user("disable_user"), operationId: "disableUser", method: "POST", path: `${V1}/user/${USER_ID}/disable` },
-  { source: user("logout_all_user_sessions"), operationId: "logoutAllUserSessions", method: "POST", path: `${V1}/user/${USER_ID}/logout_all_sessions` },
+  {
+    source: user("logout_all_user_sessions"),
+    operationId: "logoutAllUserSessions",
+    method: "POST",
+    path: `${V1}/user/${USER_ID}/logout_all_sessions`,
+  },
   { source: user("enable_user"), operationId: "enableUser", method: "POST", path: `${V1}/user/${USER_ID}/enable` },
   {
     source: user("update_user_metadata"),
@@ -166,7 +202,12 @@ const userCases: ReplayCase[] = [
     operationId: "createMagicLink",
     method: "POST",
     path: `${V1}/magic_link`,
-    body: { email: "ada@example.com", redirect_to_url: "https://app.example.com/welcome", expires_in_hours: 24, create_new_user_if_one_doesnt_exist: false },
+    body: {
+      email: "ada@example.com",
+      redirect_to_url: "https://app.example.com/welcome",
+      expires_in_hours: 24,
+      create_new_user_if_one_doesnt_exist: false,
+    },
   },
   ...(["enable", "disable"] as const).map(
     (which): ReplayCase => ({
@@ -223,7 +264,13 @@ const orgCases: ReplayCase[] = [
     path: `${V1}/org/change_role`,
     body: { user_id: USER_ID, org_id: ORG_ID, role: "Owner", additional_roles: ["Billing"] },
   },
-  { source: org("remove_user_from_org"), operationId: "removeUserFromOrg", method: "POST", path: `${V1}/org/remove_user`, body: { user_id: USER_ID, org_id: ORG_ID } },
+  {
+    source: org("remove_user_from_org"),
+    operationId: "removeUserFromOrg",
+    method: "POST",
+    path: `${V1}/org/remove_user`,
+    body: { user_id: USER_ID, org_id: ORG_ID },
+  },
   {
     source: org("create_org"),
     operationId: "createOrg",
@@ -298,7 +345,12 @@ const orgCases: ReplayCase[] = [
     },
   },
   { source: org("saml_go_live"), operationId: "takeSamlConnectionLive", method: "POST", path: `${V1}/saml_idp_metadata/go_live/${ORG_ID}` },
-  { source: org("delete_saml_connection"), operationId: "deleteSamlConnection", method: "DELETE", path: `${V1}/saml_idp_metadata/${ORG_ID}` },
+  {
+    source: org("delete_saml_connection"),
+    operationId: "deleteSamlConnection",
+    method: "DELETE",
+    path: `${V1}/saml_idp_metadata/${ORG_ID}`,
+  },
   { source: org("delete_org"), operationId: "deleteOrg", method: "DELETE", path: `${V1}/org/${ORG_ID}` },
   {
     source: { ...org("invite_user_to_org"), file: "src/apis/user_service_api.rs" },
@@ -325,7 +377,13 @@ const keyCases: ReplayCase[] = [
     path: `${V1}/end_user_api_keys`,
     query: `user_id=${USER_ID}&user_email=ada%40example.com&org_id=${ORG_ID}&page_size=10&page_number=0`,
   },
-  { source: key("fetch_current_api_keys"), variant: "no filters", operationId: "fetchCurrentApiKeys", method: "GET", path: `${V1}/end_user_api_keys` },
+  {
+    source: key("fetch_current_api_keys"),
+    variant: "no filters",
+    operationId: "fetchCurrentApiKeys",
+    method: "GET",
+    path: `${V1}/end_user_api_keys`,
+  },
   {
     source: key("fetch_archived_api_keys"),
     operationId: "fetchArchivedApiKeys",
