@@ -82,6 +82,8 @@ export interface OpenApiDocument {
     description: string;
     "x-propelauth-key-kinds": Record<string, { name: string; description: string }>;
     "x-propelauth-permissions": Record<string, PermissionInfo>;
+    /** Requests official SDKs send with the backend key that the document leaves out, and why. */
+    "x-propelauth-not-described"?: { method: string; path: string; sdks: string[]; why: string }[];
   };
   servers: { url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }[];
   tags: { name: string; description: string }[];

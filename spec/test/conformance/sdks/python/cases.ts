@@ -1,28 +1,10 @@
 // Every backend request of the Python SDK (PropelAuth/propelauth-py), sync and async, as
 // capture.py recorded it from the released code (captured.json): each public method of Auth and
 // AsyncAuth called with its required arguments only and with every option given.
-import { readFileSync } from "node:fs";
+import { casesOf, loadCapture } from "../../replay/captured.js";
 import type { ReplayCase } from "../../replay/types.js";
 
-interface Captured {
-  public: string;
-  fn: string;
-  file: string;
-  variant: string;
-  method?: string;
-  path?: string;
-  query?: string;
-  body?: string | null;
-  contentType?: string | null;
-  auth?: string;
-  host?: string;
-  neverSent?: string | null;
-}
-
-export const captured = JSON.parse(readFileSync(new URL("./captured.json", import.meta.url), "utf8")) as {
-  version: string;
-  cases: Captured[];
-};
+export const captured = loadCapture(new URL("./captured.json", import.meta.url));
 
 /** The operation each backend function means (the async copy means the same one). */
 const OPERATION: Record<string, string> = {
@@ -103,19 +85,9 @@ const OPERATION: Record<string, string> = {
 };
 
 /** Functions that raise before sending anything in the released version. */
-export const neverSends: Record<string, string> = {
+export const exempt: Record<string, string> = {
   _fetch_api_key_usage:
     "propelauth_py/api/end_user_api_keys.py passes `params=_format_params(date)`, a string, so the sync call raises AttributeError before any request; the async copy sends correctly",
 };
 
-export const cases: ReplayCase[] = captured.cases
-  .filter((c) => c.neverSent === undefined)
-  .map((c) => ({
-    source: { repo: "PropelAuth/propelauth-py", file: c.file, fn: c.fn, version: captured.version },
-    variant: `${c.public}, ${c.variant}`,
-    operationId: OPERATION[c.fn.replace(/_async$/, "")] ?? `(no operation mapped for ${c.fn})`,
-    method: c.method!,
-    path: c.path!,
-    ...(c.query ? { query: c.query } : {}),
-    ...(c.body ? { body: JSON.parse(c.body), contentType: c.contentType ?? undefined } : {}),
-  }));
+export const cases: ReplayCase[] = casesOf("PropelAuth/propelauth-py", captured, OPERATION);
