@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { coverage } from "../../replay/coverage.js";
 import { replay } from "../../replay/replay.js";
 import { goEncode, pairsOf } from "../encoding.js";
+import { goEnumCases } from "./cases-enums.js";
 import { goKeyCases } from "./cases-keys.js";
 import { goOrgCases } from "./cases-orgs.js";
 import { goUserCases } from "./cases-users.js";
 import { goInventory } from "./inventory.js";
 
-const cases = [...goUserCases, ...goOrgCases, ...goKeyCases];
+const cases = [...goUserCases, ...goOrgCases, ...goKeyCases, ...goEnumCases];
 
 describe("Go SDK (PropelAuth/propelauth-go) replayed against the document", () => {
   replay("go", cases);

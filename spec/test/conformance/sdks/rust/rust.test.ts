@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { coverage } from "../../replay/coverage.js";
 import { replay } from "../../replay/replay.js";
 import { pairsOf, rustEncode } from "../encoding.js";
-import { rustCases } from "./cases.js";
+import { rustCases as transcribed } from "./cases.js";
+import { rustEnumCases } from "./cases-enums.js";
 import { rustInventory } from "./inventory.js";
+
+const rustCases = [...transcribed, ...rustEnumCases];
 
 describe("Rust crate (PropelAuth/rust) replayed against the document", () => {
   replay("rust", rustCases);
