@@ -4,8 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listOperations, loadBundledDocument } from "../../src/index.js";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { listOperations, loadBundledDocument, startExampleServer } from "../../src/index.js";
 import { BUNDLE, binOf, runNode, SPEC_DIR } from "./tools.js";
 
 const operationIds = listOperations(loadBundledDocument()).map((op) => op.operationId);
@@ -51,24 +52,81 @@ describe("client generators from npm", () => {
   });
 
   it("both generated clients compile with tsc --strict --noEmit", async () => {
-    writeFileSync(
-      join(out, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: "ES2022",
-          module: "ESNext",
-          moduleResolution: "Bundler",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: [],
-          skipLibCheck: true,
-        },
-        include: ["hey-api/**/*.ts", "orval/**/*.ts"],
-      }),
-    );
+    writeFileSync(join(out, "tsconfig.json"), tsconfig(true));
     const tsc = await runNode(binOf("typescript", "tsc"), ["-p", join(out, "tsconfig.json")], out);
     expect(tsc.output).toBe("");
     expect(tsc.code).toBe(0);
   }, 120_000);
+
+  describe("the generated clients, compiled to JavaScript, call the document's example server", () => {
+    const USER_ID = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
+    const ORG_ID = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
+    const headers = { Authorization: "Bearer 3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f" };
+    let server: Awaited<ReturnType<typeof startExampleServer>>;
+    beforeAll(async () => {
+      writeFileSync(join(out, "tsconfig.emit.json"), tsconfig(false));
+      const tsc = await runNode(binOf("typescript", "tsc"), ["-p", join(out, "tsconfig.emit.json")], out);
+      expect(tsc.code, tsc.output).toBe(0);
+      server = await startExampleServer(loadBundledDocument());
+    }, 120_000);
+    afterAll(async () => {
+      vi.unstubAllGlobals();
+      await server?.close();
+    });
+    const sent = () => server.requests.map((r) => [r.method, r.path, r.operationId]);
+
+    it("@hey-api/openapi-ts: fetchUserById, createUser and fetchCurrentApiKeys answer 200 and reach their operations", async () => {
+      const sdk = await import(pathToFileURL(join(out, "js", "hey-api", "sdk.gen.js")).href);
+      const { createClient } = await import(pathToFileURL(join(out, "js", "hey-api", "client", "index.js")).href);
+      const client = createClient({ baseUrl: server.url });
+      server.requests.length = 0;
+      const user = await sdk.fetchUserById({ client, headers, path: { user_id: USER_ID }, query: { include_orgs: true } });
+      const created = await sdk.createUser({ client, headers, body: { email: "grace@example.com", email_confirmed: true } });
+      const keys = await sdk.fetchCurrentApiKeys({ client, headers, query: { org_id: ORG_ID, page_size: 10 } });
+      expect([user.response.status, created.response.status, keys.response.status]).toEqual([200, 200, 200]);
+      expect(typeof user.data.user_id).toBe("string");
+      expect(sent()).toEqual([
+        ["GET", `/api/backend/v1/user/${USER_ID}`, "fetchUserById"],
+        ["POST", "/api/backend/v1/user/", "createUser"],
+        ["GET", "/api/backend/v1/end_user_api_keys", "fetchCurrentApiKeys"],
+      ]);
+      expect(server.requests[1]!.body).toEqual({ email: "grace@example.com", email_confirmed: true });
+    });
+
+    it("orval: fetchUserById, createUser and fetchCurrentApiKeys answer 200 and reach their operations", async () => {
+      const orval = await import(pathToFileURL(join(out, "js", "orval", "client.js")).href);
+      // orval's fetch client requests paths relative to the page; give them the server's origin.
+      const realFetch = globalThis.fetch;
+      vi.stubGlobal("fetch", (input: string, init?: RequestInit) => realFetch(new URL(input, server.url), init));
+      server.requests.length = 0;
+      const user = await orval.fetchUserById(USER_ID, { include_orgs: true }, { headers });
+      const created = await orval.createUser({ email: "grace@example.com", email_confirmed: true }, { headers });
+      const keys = await orval.fetchCurrentApiKeys({ org_id: ORG_ID, page_size: 10 }, { headers });
+      expect([user.status, created.status, keys.status]).toEqual([200, 200, 200]);
+      expect(typeof user.data.user_id).toBe("string");
+      expect(sent()).toEqual([
+        ["GET", `/api/backend/v1/user/${USER_ID}`, "fetchUserById"],
+        ["POST", "/api/backend/v1/user/", "createUser"],
+        ["GET", "/api/backend/v1/end_user_api_keys", "fetchCurrentApiKeys"],
+      ]);
+    });
+  });
 });
+
+/** Strict settings for the generated code; `noEmit: false` compiles it to out/js. */
+function tsconfig(noEmit: boolean): string {
+  return JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit,
+      ...(noEmit ? {} : { outDir: "js", rootDir: "." }),
+      target: "ES2022",
+      module: "ESNext",
+      moduleResolution: "Bundler",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+      skipLibCheck: true,
+    },
+    include: ["hey-api/**/*.ts", "orval/**/*.ts"],
+  });
+}
