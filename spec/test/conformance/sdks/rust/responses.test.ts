@@ -4,9 +4,9 @@ import { deref } from "../../../../src/index.js";
 import { doc } from "../../replay/document.js";
 import { responses } from "../models/responses.js";
 import { rustInventory } from "./inventory.js";
-import { rustModels, rustSuccess } from "./models.js";
+import { rustModels, rustSuccess, rustUndefinedFields } from "./models.js";
 
-responses("rust", "serde", rustModels, rustSuccess, rustInventory);
+responses("rust", "serde", rustModels, rustSuccess, rustInventory, rustUndefinedFields);
 
 // serde refuses an enum string that is no variant: every value the document allows for a field the
 // crate decodes into an enum must be one of its variants, not only the values the examples use.
