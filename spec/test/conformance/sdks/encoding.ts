@@ -3,7 +3,7 @@
 
 /** Go's url.Values.Encode(): keys sorted, each key and value url.QueryEscape'd. */
 export function goEncode(pairs: [string, string][]): string {
-  const escape = (s: string) =>
+  const encodePart = (s: string) =>
     [...new TextEncoder().encode(s)]
       .map((b) => {
         const c = String.fromCharCode(b);
@@ -13,13 +13,13 @@ export function goEncode(pairs: [string, string][]): string {
       .join("");
   return [...pairs]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${escape(k)}=${escape(v)}`)
+    .map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`)
     .join("&");
 }
 
 /** reqwest's .query() (serde_urlencoded, form_urlencoded::byte_serialize), pairs in call order. */
 export function rustEncode(pairs: [string, string][]): string {
-  const escape = (s: string) =>
+  const encodePart = (s: string) =>
     [...new TextEncoder().encode(s)]
       .map((b) => {
         const c = String.fromCharCode(b);
@@ -27,7 +27,7 @@ export function rustEncode(pairs: [string, string][]): string {
         return c === " " ? "+" : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
       })
       .join("");
-  return pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join("&");
+  return pairs.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join("&");
 }
 
 /** The decoded pairs of a raw query string, in order. */
