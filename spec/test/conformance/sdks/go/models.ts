@@ -1,0 +1,316 @@
+// The response models of the Go SDK v0.27.1 (pkg/models/*.go), copied field by field with their
+// json tags, and what each backend method decodes its success answer into and which statuses it
+// takes as success (pkg/client.go).
+import type { SuccessHandling, UndefinedField } from "../models/responses.js";
+import type { Models, Shape } from "../models/shape.js";
+
+const opt = (shape: Shape): Shape => ({ option: shape });
+const ref = (name: string): Shape => ({ ref: name });
+const list = (shape: Shape): Shape => ({ list: shape });
+const anyMap: Shape = { map: "any" };
+/** OrgRoleStructure.UnmarshalJSON decodes a string and maps unknown values to the default. */
+const roleStructure: Shape = { enum: ["single_role_in_hierarchy", "multi_role"] };
+
+export const goModels: Models = {
+  // user.go
+  UserID: { user_id: "uuid" },
+  UserMetadata: {
+    user_id: "uuid",
+    email: "string",
+    email_confirmed: "bool",
+    has_password: "bool",
+    username: opt("string"),
+    first_name: opt("string"),
+    last_name: opt("string"),
+    picture_url: opt("string"),
+    locked: "bool",
+    enabled: "bool",
+    mfa_enabled: "bool",
+    can_create_org: "bool",
+    created_at: "int",
+    last_active_at: "int",
+    legacy_user_id: opt("string"),
+    org_id_to_org_info: opt({ map: ref("OrgInfo"), key: "uuid" }),
+    metadata: opt(anyMap),
+    properties: opt(anyMap),
+  },
+  OrgInfo: {
+    org_id: "uuid",
+    org_name: "string",
+    org_role_structure: roleStructure,
+    user_role: "string",
+    additional_roles: list("string"),
+    user_permissions: list("string"),
+  },
+  UserList: { total_users: "int", current_page: "int", page_size: "int", has_more_results: "bool", users: list(ref("UserMetadata")) },
+  UserSignupQueryParamsResponse: { user_signup_query_parameters: anyMap },
+  SocialLoginToken: {
+    access_token: "string",
+    refresh_token: opt("string"),
+    token_provider: "string",
+    token_expiration: opt("int"),
+    authorized_scopes: list("string"),
+  },
+  // org.go
+  OrgCompleteMetadata: {
+    org_id: "uuid",
+    name: "string",
+    url_safe_org_slug: "string",
+    can_setup_saml: "bool",
+    is_saml_configured: "bool",
+    is_saml_in_test_mode: "bool",
+    domain: opt("string"),
+    extra_domains: list("string"),
+    domain_autojoin: "bool",
+    domain_restrict: "bool",
+    metadata: anyMap,
+    max_users: opt("int"),
+    legacy_org_id: opt("string"),
+    custom_role_mapping_name: "string",
+    password_rotation_enabled: "bool",
+    password_rotation_history_size: "int",
+    password_rotation_period: "int",
+  },
+  OrgMetadata: {
+    org_id: "uuid",
+    name: "string",
+    max_users: opt("int"),
+    metadata: anyMap,
+    is_saml_configured: "bool",
+    legacy_org_id: opt("string"),
+    custom_role_mapping_name: "string",
+    created_at: opt("int"),
+  },
+  OrgList: { total_orgs: "int", current_page: "int", page_size: "int", has_more_results: "bool", orgs: list(ref("OrgMetadata")) },
+  CustomRoleMapping: { custom_role_mapping_name: "string", num_orgs_subscribed: "int" },
+  CustomRoleMappingList: { custom_role_mappings: list(ref("CustomRoleMapping")) },
+  PendingInvite: {
+    invitee_email: "string",
+    org_id: "uuid",
+    org_name: "string",
+    role_in_org: "string",
+    additional_roles_in_org: list("string"),
+    created_at: "int",
+    expires_at: "int",
+    inviter_email: opt("string"),
+    inviter_user_id: opt("uuid"),
+  },
+  PendingInvitesPage: {
+    total_invites: "int",
+    current_page: "int",
+    page_size: "int",
+    has_more_results: "bool",
+    invites: list(ref("PendingInvite")),
+  },
+  CreateOrgV2Response: { org_id: "uuid", name: "string" },
+  CreateSamlConnectionLinkResponse: { url: "string" },
+  SamlSpMetadata: { entity_id: "string", acs_url: "string", logout_url: "string" },
+  // api_key.go
+  APIKeyFull: {
+    api_key_id: "string",
+    created_at: "int",
+    expires_at_seconds: "int",
+    metadata: anyMap,
+    user_id: "uuid",
+    org_id: "uuid",
+    display_name: opt("string"),
+  },
+  APIKeyResultPage: {
+    api_keys: list(ref("APIKeyFull")),
+    total_api_keys: "int",
+    current_page: "int",
+    page_size: "int",
+    has_more_results: "bool",
+  },
+  APIKeyOrgMetadata: { org_id: "uuid", org_name: "string", can_setup_saml: "bool", metadata: anyMap },
+  APIKeyValidation: {
+    metadata: anyMap,
+    user: opt(ref("UserMetadata")),
+    org: opt(ref("APIKeyOrgMetadata")),
+    user_in_org: opt(ref("OrgMemberInfoFromToken")),
+  },
+  APIKeyNew: { api_key_id: "string", api_key_token: "string" },
+  APIKeyImportedNew: { api_key_id: "string" },
+  APIKeyUsage: { count: "int" },
+  ApiKeyRateLimitError: { wait_seconds: "float", error_code: "string", user_facing_error: "string" },
+  // token_data.go
+  OrgMemberInfoFromToken: {
+    org_id: "uuid",
+    org_name: "string",
+    org_metadata: anyMap,
+    url_safe_org_name: "string",
+    org_role_structure: roleStructure,
+    user_role: "string",
+    inherited_user_roles_plus_current_role: list("string"),
+    user_permissions: list("string"),
+    additional_roles: list("string"),
+  },
+  AccessToken: { access_token: "string" },
+  AuthTokenVerificationMetadataResponse: { verifier_key_pem: { required: "string" } },
+  // employee.go, magic_link.go
+  FetchEmployeeByIDResponse: { email: "string" },
+  CreateMagicLinkResponse: { url: "string" },
+  // step_up_mfa.go; the TOTP and SMS-send methods type-assert one field of a map[string]interface{}
+  MfaPhones: { mfa_phone_number_suffix: "string", mfa_phone_id: "string" },
+  MfaSetupType: { type: "string", phone_numbers: opt(list(ref("MfaPhones"))) },
+  FetchUserMfaMethodsResponse: { mfa_setup: ref("MfaSetupType") },
+  StepUpGrantAsserted: { step_up_grant: { required: "string" } },
+  ChallengeAsserted: { challenge_id: { required: "string" } },
+  VerifySmsChallengeResponse: { step_up_grant: "string" },
+  // scim.go
+  ScimGroupResult: { group_id: "uuid", display_name: "string", external_id_from_idp: "string" },
+  ScimGroupResultPage: { groups: list(ref("ScimGroupResult")), total_groups: "int", page_number: "int", page_size: "int" },
+  ScimGroupMember: { user_id: "uuid" },
+  ScimGroup: { group_id: "uuid", display_name: "string", external_id_from_idp: "string", members: list(ref("ScimGroupMember")) },
+  // user_insights.go
+  OrgReportRecord: {
+    id: "string",
+    report_id: "string",
+    org_id: "uuid",
+    name: "string",
+    num_users: "int",
+    org_created_at: "int",
+    extra_properties: anyMap,
+  },
+  OrgReport: {
+    org_reports: list(ref("OrgReportRecord")),
+    current_page: "int",
+    total_count: "int",
+    page_size: "int",
+    has_more_results: "bool",
+    report_time: "int",
+  },
+  UserOrgMembershipForReport: { display_name: "string", org_id: "uuid", user_role: "string" },
+  UserReportRecord: {
+    id: "string",
+    report_id: "string",
+    user_id: "uuid",
+    email: "string",
+    user_created_at: "int",
+    last_active_at: "int",
+    username: opt("string"),
+    first_name: opt("string"),
+    last_name: opt("string"),
+    org_data: list(ref("UserOrgMembershipForReport")),
+    extra_properties: anyMap,
+  },
+  UserReport: {
+    user_reports: list(ref("UserReportRecord")),
+    current_page: "int",
+    total_count: "int",
+    page_size: "int",
+    has_more_results: "bool",
+    report_time: "int",
+  },
+  ChartDataPoint: { result: "int", date: "string", cadence_completed: "bool" },
+  ChartData: { metrics: list(ref("ChartDataPoint")), cadence: "string", chart_type: "string" },
+};
+
+/** returnErrorMessageIfNotOk: 200 and 204 are success. */
+const OK = [200, 204];
+
+export const goSuccess: Record<string, SuccessHandling> = {
+  fetchTokenVerificationMetadata: { fns: ["InitBaseAuth"], statuses: [200], model: ref("AuthTokenVerificationMetadataResponse") },
+  fetchUserById: { fns: ["FetchUserMetadataByUserID"], statuses: OK, model: ref("UserMetadata") },
+  fetchUserByEmail: { fns: ["FetchUserMetadataByEmail"], statuses: OK, model: ref("UserMetadata") },
+  fetchUserByUsername: { fns: ["FetchUserMetadataByUsername"], statuses: OK, model: ref("UserMetadata") },
+  fetchUsersByIds: { fns: ["FetchBatchUserMetadataByUserIds"], statuses: OK, model: list(ref("UserMetadata")) },
+  fetchUsersByEmails: { fns: ["FetchBatchUserMetadataByEmails"], statuses: OK, model: list(ref("UserMetadata")) },
+  // The map is keyed by *user.Username: every user in the answer must have one.
+  fetchUsersByUsernames: { fns: ["FetchBatchUserMetadataByUsernames"], statuses: OK, model: list({ ref: "UserWithUsername" }) },
+  queryUsers: { fns: ["FetchUsersByQuery"], statuses: OK, model: ref("UserList") },
+  fetchUsersInOrg: { fns: ["FetchUsersInOrg"], statuses: OK, model: ref("UserList") },
+  createUser: { fns: ["CreateUser"], statuses: OK, model: ref("UserID") },
+  updateUserEmail: { fns: ["UpdateUserEmail"], statuses: OK },
+  clearUserPassword: { fns: ["ClearUserPassword"], statuses: OK },
+  updateUserMetadata: { fns: ["UpdateUserMetadata"], statuses: OK },
+  updateUserPassword: { fns: ["UpdateUserPassword"], statuses: OK },
+  migrateUser: { fns: ["MigrateUserFromExternalSource"], statuses: OK },
+  migrateUserPassword: { fns: ["MigrateUserPassword"], statuses: OK },
+  deleteUser: { fns: ["DeleteUser"], statuses: OK },
+  disableUser: { fns: ["DisableUser"], statuses: OK },
+  enableUser: { fns: ["EnableUser"], statuses: OK },
+  enableUserCanCreateOrgs: { fns: ["EnableUserCanCreateOrgs"], statuses: OK },
+  disableUserCanCreateOrgs: { fns: ["DisableUserCanCreateOrgs"], statuses: OK },
+  disableUser2fa: { fns: ["DisableUser2fa"], statuses: OK },
+  resendEmailConfirmation: { fns: ["ResendEmailConfirmation"], statuses: OK },
+  logoutAllUserSessions: { fns: ["LogoutAllUserSessions"], statuses: OK },
+  fetchUserSignupQueryParameters: { fns: ["FetchUserSignupQueryParameters"], statuses: OK, model: ref("UserSignupQueryParamsResponse") },
+  fetchEmployee: { fns: ["FetchEmployeeByID"], statuses: OK, model: ref("FetchEmployeeByIDResponse") },
+  fetchUserOAuthTokens: { fns: ["FetchUserOAuthTokens"], statuses: OK, model: { map: opt(ref("SocialLoginToken")) } },
+  fetchFreshOAuthToken: { fns: ["FetchFreshTokenFromProvider"], statuses: OK, model: ref("SocialLoginToken") },
+  // CreateAccessToken checks StatusCode != 200 itself.
+  createAccessToken: { fns: ["CreateAccessToken"], statuses: [200], model: ref("AccessToken") },
+  createMagicLink: { fns: ["CreateMagicLink"], statuses: OK, model: ref("CreateMagicLinkResponse") },
+  // The step-up methods take exactly 200 as success.
+  verifyStepUpGrant: { fns: ["VerifyStepUpGrant"], statuses: [200] },
+  verifyStepUpTotp: { fns: ["VerifyStepUpTotpChallenge"], statuses: [200], model: ref("StepUpGrantAsserted") },
+  sendStepUpSmsCode: { fns: ["SendSmsMfaCode"], statuses: [200], model: ref("ChallengeAsserted") },
+  verifyStepUpSmsCode: { fns: ["VerifySmsChallenge"], statuses: OK, model: ref("VerifySmsChallengeResponse") },
+  fetchUserMfaMethods: { fns: ["FetchUserMfaMethods"], statuses: OK, model: ref("FetchUserMfaMethodsResponse") },
+  addUserToOrg: { fns: ["AddUserToOrg"], statuses: OK },
+  removeUserFromOrg: { fns: ["RemoveUserFromOrg"], statuses: OK },
+  changeUserRoleInOrg: { fns: ["ChangeUserRoleInOrg"], statuses: OK },
+  inviteUserToOrg: { fns: ["InviteUserToOrg"], statuses: OK },
+  inviteUserToOrgByUserId: { fns: ["InviteUserToOrgByUserID"], statuses: OK },
+  fetchOrg: { fns: ["FetchOrg"], statuses: OK, model: ref("OrgCompleteMetadata") },
+  queryOrgsByPost: { fns: ["FetchOrgByQuery"], statuses: OK, model: ref("OrgList") },
+  fetchCustomRoleMappings: { fns: ["FetchCustomRoleMappings"], statuses: OK, model: ref("CustomRoleMappingList") },
+  fetchPendingInvites: { fns: ["FetchPendingInvites"], statuses: OK, model: ref("PendingInvitesPage") },
+  revokePendingInvite: { fns: ["RevokePendingOrgInvite"], statuses: OK },
+  // CreateOrg decodes into OrgMetadata, CreateOrgV2 into CreateOrgV2Response: both must read.
+  createOrg: { fns: ["CreateOrg", "CreateOrgV2"], statuses: OK, model: { ref: "CreatedOrgBoth" } },
+  deleteOrg: { fns: ["DeleteOrg"], statuses: OK },
+  updateOrg: { fns: ["UpdateOrgMetadata", "SubscribeOrgToRoleMapping"], statuses: OK },
+  allowOrgToSetupSaml: { fns: ["AllowOrgToSetupSamlConnection"], statuses: OK },
+  disallowOrgToSetupSaml: { fns: ["DisallowOrgToSetupSamlConnection"], statuses: OK },
+  createSamlConnectionLink: { fns: ["CreateOrgSamlConnectionLink"], statuses: OK, model: ref("CreateSamlConnectionLinkResponse") },
+  fetchSamlSpMetadata: { fns: ["FetchSamlSpMetadata"], statuses: OK, model: ref("SamlSpMetadata") },
+  setSamlIdpMetadata: { fns: ["SetSamlIdpMetadata"], statuses: OK },
+  setOidcIdpMetadata: { fns: ["SetOidcIdpMetadata"], statuses: OK },
+  takeSamlConnectionLive: { fns: ["SamlGoLive"], statuses: OK },
+  deleteSamlConnection: { fns: ["DeleteSamlConnection"], statuses: OK },
+  fetchOrgScimGroups: { fns: ["FetchOrgScimGroups"], statuses: OK, model: ref("ScimGroupResultPage") },
+  fetchScimGroup: { fns: ["FetchScimGroup"], statuses: OK, model: ref("ScimGroup") },
+  fetchApiKey: { fns: ["FetchAPIKey"], statuses: OK, model: ref("APIKeyFull") },
+  createApiKey: { fns: ["CreateAPIKey"], statuses: OK, model: ref("APIKeyNew") },
+  importApiKey: { fns: ["ImportAPIKey"], statuses: OK, model: ref("APIKeyImportedNew") },
+  updateApiKey: { fns: ["UpdateAPIKey"], statuses: OK },
+  deleteApiKey: { fns: ["DeleteAPIKey"], statuses: OK },
+  fetchCurrentApiKeys: { fns: ["FetchCurrentAPIKeys"], statuses: OK, model: ref("APIKeyResultPage") },
+  fetchArchivedApiKeys: { fns: ["FetchArchivedAPIKeys"], statuses: OK, model: ref("APIKeyResultPage") },
+  validateApiKey: { fns: ["ValidateAPIKey", "ValidatePersonalAPIKey", "ValidateOrgAPIKey"], statuses: OK, model: ref("APIKeyValidation") },
+  validateImportedApiKey: { fns: ["ValidateImportedAPIKey"], statuses: OK, model: ref("APIKeyValidation") },
+  fetchApiKeyUsage: { fns: ["FetchAPIKeyUsage"], statuses: OK, model: ref("APIKeyUsage") },
+  fetchUserReport: {
+    fns: ["FetchUserTopInviterReport", "FetchUserChampionReport", "FetchUserChurnReport", "FetchUserReengagementReport"],
+    statuses: OK,
+    model: ref("UserReport"),
+  },
+  fetchOrgReport: {
+    fns: ["FetchOrgGrowthReport", "FetchOrgAttritionReport", "FetchOrgChurnReport", "FetchOrgReengagementReport"],
+    statuses: OK,
+    model: ref("OrgReport"),
+  },
+  fetchChartMetrics: { fns: ["FetchChartMetricData"], statuses: OK, model: ref("ChartData") },
+};
+
+goModels.UserWithUsername = { ...goModels.UserMetadata!, username: { required: "string" } };
+goModels.CreatedOrgBoth = { ...goModels.OrgMetadata!, ...goModels.CreateOrgV2Response! };
+
+/** Fields the Go models read that the document does not define. */
+export const goUndefinedFields: UndefinedField[] = [
+  {
+    field: "can_create_org",
+    evidence:
+      'pkg/models/user.go UserMetadata: CanCreateOrgs bool `json:"can_create_org"`. The API sends can_create_orgs (Node canCreateOrgs <- can_create_orgs, Python can_create_orgs), so the Go field is always false.',
+    difference: true,
+  },
+  ...["max_users", "metadata", "is_saml_configured", "legacy_org_id", "custom_role_mapping_name", "created_at"].map(
+    (field): UndefinedField => ({
+      field,
+      evidence:
+        "The deprecated CreateOrg decodes the answer into OrgMetadata; the answer has only org_id and name, so the other fields stay empty.",
+    }),
+  ),
+];
