@@ -101,6 +101,8 @@ export class Project {
     readonly db: Db,
     readonly doc: OpenApiDocument,
     readonly settings: ProjectSettings,
+    /** Told after each commit of a batch (the store checkpoints when idle). */
+    private readonly onCommit: () => void = () => {},
   ) {
     this.sql = statements(db);
     this.rsa = this.loadRsa();
@@ -142,7 +144,7 @@ export class Project {
   tx<T>(fn: () => T): T {
     this.invalidate();
     try {
-      return this.db.transaction(fn)();
+      return this.db.transaction(fn);
     } finally {
       this.invalidate();
     }
@@ -177,7 +179,7 @@ export class Project {
       this.batchOpen = true;
       setImmediate(() => this.commit());
     }
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn);
   }
 
   /** Calls `done` once everything written so far is committed (at once when nothing is pending). */
@@ -199,6 +201,7 @@ export class Project {
       for (const w of waiting) w.failed(error as Error);
       return;
     }
+    this.onCommit();
     for (const w of waiting) w.done();
   }
 

@@ -15,7 +15,7 @@ import {
 import { decideAccess, denialOf } from "./access.js";
 import { handleAdmin } from "./admin.js";
 import type { EmulatorOptions, KeyKind, RateLimit } from "./config.js";
-import { openDatabase, startCheckpointer } from "./db.js";
+import { openDatabase } from "./db.js";
 import { ApiError } from "./errors.js";
 import { handlers as builtInHandlers } from "./handlers/index.js";
 import type { Handler, Reply } from "./handlers/types.js";
@@ -43,7 +43,9 @@ export interface RunningEmulator {
 }
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-export const defaultDataFile = join(packageDir, ".data", "emulator.sqlite");
+
+/** Where the data lives unless told otherwise: a folder of the working directory, never node_modules. */
+export const defaultDataFile = (cwd = process.cwd()): string => join(cwd, ".propelauth-emulator", "emulator.sqlite");
 
 function firstDir(...candidates: (string | undefined)[]): string | undefined {
   for (const dir of candidates) if (dir && existsSync(dir) && statSync(dir).isDirectory()) return dir;
@@ -96,9 +98,8 @@ const LENIENT = new Set(["is not a known query parameter", "this operation takes
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const doc: OpenApiDocument = loadBundledDocument();
   const host = options.host ?? "127.0.0.1";
-  const dataFile = options.memory ? ":memory:" : (options.dataFile ?? defaultDataFile);
-  const db = openDatabase(dataFile, options.durability);
-  const stopCheckpointer = startCheckpointer(dataFile);
+  const dataFile = options.memory ? ":memory:" : (options.dataFile ?? defaultDataFile());
+  const store = openDatabase(dataFile, options.durability);
   const settings = {
     authUrl: "",
     orgsEnabled: options.orgsEnabled ?? true,
@@ -106,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stepUpMfaEnabled: options.stepUpMfaEnabled ?? true,
     apiKeyRateLimit: options.apiKeyRateLimit ?? (null as RateLimit | null),
   };
-  const project = new Project(db, doc, settings);
+  const project = new Project(store.db, doc, settings, store.committed);
   if (options.reset) project.reset();
   const keys = project.ensurePrintedKeys(options.customPermissions);
   const seeded = options.seed ? seedProject(project, options.seed) : null;
@@ -374,11 +375,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
         server.close((err) => {
           project.commit();
-          stopCheckpointer().then(() => {
-            db.close();
-            if (err) reject(err);
-            else resolveClose();
-          });
+          store.close();
+          if (err) reject(err);
+          else resolveClose();
         });
       }),
   };
