@@ -20,16 +20,23 @@ export const UNAUTHORIZED = {
   error: "Unauthorized: send a backend API key as Authorization: Bearer <key> (end-user API keys and access tokens are not accepted)",
 };
 
-/** Whether a JSON value nests deeper than `max` (iterative: a deep value cannot overflow the stack here). */
-export function deeperThan(value: unknown, max: number): boolean {
+/**
+ * What is wrong with a parsed JSON body that no schema says: nesting deeper than `max`, a key
+ * named `__proto__` (at any depth), which JavaScript objects cannot hold as data, or a number
+ * too large for a double (parsed as Infinity). Iterative, so a
+ * deep value cannot overflow the stack here.
+ */
+export function jsonProblem(value: unknown, max: number): string | undefined {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
+    if (typeof v === "number" && !Number.isFinite(v)) return "must not hold numbers beyond JSON's range (such as 1e999)";
     if (typeof v !== "object" || v === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    if (depth >= max) return `must not nest deeper than ${max} levels`;
+    if (Object.hasOwn(v, "__proto__")) return 'must not hold a field named "__proto__"';
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
   }
-  return false;
+  return undefined;
 }
 
 export interface ApiDeps {
@@ -49,7 +56,6 @@ const BODY_ERRORS = {
   utf8: "must be valid UTF-8",
   contentType: "must be sent as Content-Type: application/json",
   json: "must be valid JSON",
-  depth: `must not nest deeper than ${MAX_DEPTH} levels`,
 };
 
 function parseBody(req: IncomingMessage, text: string | undefined): ParsedBody {
@@ -62,12 +68,14 @@ function parseBody(req: IncomingMessage, text: string | undefined): ParsedBody {
   } catch {
     return { value: undefined, error: BODY_ERRORS.json };
   }
-  if (deeperThan(value, MAX_DEPTH)) return { value: undefined, error: BODY_ERRORS.depth };
-  return { value };
+  const problem = jsonProblem(value, MAX_DEPTH);
+  return problem ? { value: undefined, error: problem } : { value };
 }
 
 // What the one operation that documents neither 400 nor 404 ignores (it takes no input).
 const LENIENT = new Set(["is not a known query parameter", "this operation takes no request body", ...Object.values(BODY_ERRORS)]);
+const LENIENT_PREFIXES = ["must not nest deeper", "must not hold"];
+const lenient = (message: string) => LENIENT.has(message) || LENIENT_PREFIXES.some((p) => message.startsWith(p));
 
 export function createApi(deps: ApiDeps) {
   const { doc, project, match, validator, handlers, validateResponses } = deps;
@@ -136,7 +144,7 @@ export function createApi(deps: ApiDeps) {
       reply(res, op, 404, validationBody(op, 404, errors), undefined, requestId);
       return true;
     }
-    const strict = Object.fromEntries(Object.entries(errors).filter(([, messages]) => !messages.every((m) => LENIENT.has(m))));
+    const strict = Object.fromEntries(Object.entries(errors).filter(([, messages]) => !messages.every(lenient)));
     if (Object.keys(strict).length > 0) {
       reply(res, op, 400, strict, undefined, requestId);
       return true;
@@ -174,7 +182,10 @@ export function createApi(deps: ApiDeps) {
 
     // 2. The request against the document, before any handler runs.
     const checked = validator.validateRequest(op, { pathParams: found.pathParams, query: url.searchParams, body: body.value });
-    const errors: FieldErrors = body.error ? { ...checked.errors, body: [body.error] } : checked.errors;
+    const errors: FieldErrors = { ...checked.errors };
+    if (body.error) errors.body = [body.error];
+    // A query parameter named __proto__ cannot be held as data (the validator would drop it): refuse it.
+    if (url.searchParams.has("__proto__")) Object.defineProperty(errors, "__proto__", { value: ["is not a known query parameter"], enumerable: true });
     if (Object.keys(errors).length > 0 && refuse(res, op, errors, requestId)) return;
 
     // 3. The handler, in one transaction.

@@ -47,16 +47,28 @@ export class Database {
     const cached = this.prepared.get(sql);
     if (cached) return cached.api;
     const stmt = this.inner.prepare(sql);
+    // The pinned version's own reset. get() stops after the first row and leaves the statement
+    // open, holding its read lock until the next use; a failed step leaves its error to the next
+    // reset, which would then refuse to bind: reset at once in both cases.
+    const reset = () => (stmt as unknown as { _reset(): boolean })._reset();
+    const guarded =
+      <T>(fn: (params: never) => T) =>
+      (...params: Value[]): T => {
+        try {
+          return fn(toSql(params));
+        } catch (error) {
+          reset();
+          throw error;
+        }
+      };
     const api: Statement = {
-      run: (...params) => ({ changes: stmt.run(toSql(params)).changes }),
-      get: (...params) => {
-        const row = stmt.get(toSql(params));
-        // get() stops after the first row and leaves the statement open, holding its read lock on
-        // the table until the next use: reset it now (the pinned version's own reset).
-        (stmt as unknown as { _reset(): boolean })._reset();
+      run: guarded((p) => ({ changes: stmt.run(p).changes })),
+      get: guarded((p) => {
+        const row = stmt.get(p);
+        reset();
         return row === null ? undefined : fromSql(row);
-      },
-      all: (...params) => stmt.all(toSql(params)).map(fromSql),
+      }),
+      all: guarded((p) => stmt.all(p).map(fromSql)),
     };
     this.prepared.set(sql, { stmt, api });
     return api;
