@@ -185,7 +185,8 @@ export function createApi(deps: ApiDeps) {
     const errors: FieldErrors = { ...checked.errors };
     if (body.error) errors.body = [body.error];
     // A query parameter named __proto__ cannot be held as data (the validator would drop it): refuse it.
-    if (url.searchParams.has("__proto__")) Object.defineProperty(errors, "__proto__", { value: ["is not a known query parameter"], enumerable: true });
+    if (url.searchParams.has("__proto__"))
+      Object.defineProperty(errors, "__proto__", { value: ["is not a known query parameter"], enumerable: true });
     if (Object.keys(errors).length > 0 && refuse(res, op, errors, requestId)) return;
 
     // 3. The handler, in one transaction.

@@ -4,8 +4,8 @@
 // Each gets a documented 4xx, never a 5xx, a crash or a hang, and the stored state is unchanged.
 import { connect } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
-import { operationById, PREFIX, useEmulator } from "./support.js";
 import { type RawAnswer, type RawCall, raw } from "./raw.js";
+import { operationById, PREFIX, useEmulator } from "./support.js";
 
 const h = useEmulator({ bodyLimit: 1024 * 1024 });
 const json = { "content-type": "application/json" };
@@ -66,7 +66,9 @@ describe("prototype-named keys", () => {
 
   it("in a query are a 400", async () => {
     await expectRefused("queryUsers", () =>
-      Promise.all(names.flatMap((name) => [send("queryUsers", { query: `${name}=1` }), send("queryUsers", { query: `page_size=${name}` })])),
+      Promise.all(
+        names.flatMap((name) => [send("queryUsers", { query: `${name}=1` }), send("queryUsers", { query: `page_size=${name}` })]),
+      ),
     );
   });
 
@@ -104,7 +106,11 @@ describe("shapes and sizes", () => {
     }
     expect(await digest()).toBe(before);
     await expectRefused("createOrg", () =>
-      Promise.all(["1.5", "1e999", "-1e999", '"1"', "[1]", "{}"].map((n) => send("createOrg", { headers: json, body: `{"name":"Big ${n}","max_users":${n}}` }))),
+      Promise.all(
+        ["1.5", "1e999", "-1e999", '"1"', "[1]", "{}"].map((n) =>
+          send("createOrg", { headers: json, body: `{"name":"Big ${n}","max_users":${n}}` }),
+        ),
+      ),
     );
     // Extremes the document accepts are stored and answered, never a 5xx.
     for (const n of ["1e308", "-1e308", "9007199254740993"]) {
@@ -121,7 +127,11 @@ describe("shapes and sizes", () => {
   });
 
   it("refuses invalid UTF-8 (400) instead of storing replacement characters", async () => {
-    const bad = Buffer.concat([Buffer.from('{"email":"utf8@example.com","first_name":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"email":"utf8@example.com","first_name":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"}'),
+    ]);
     await expectRefused("createUser", async () => {
       const answer = await send("createUser", { headers: json, body: bad });
       expect(answer.json).toEqual({ body: ["must be valid UTF-8"] });
@@ -174,7 +184,9 @@ describe("huge bodies, long paths and headers, slow clients", () => {
   });
 
   it("refuses overlong paths and headers with a 4xx and keeps serving", async () => {
-    const longPath = await raw(h().emu.url, "GET", `${PREFIX}/user/${"a".repeat(100_000)}`, { headers: { authorization: `Bearer ${h().key}` } });
+    const longPath = await raw(h().emu.url, "GET", `${PREFIX}/user/${"a".repeat(100_000)}`, {
+      headers: { authorization: `Bearer ${h().key}` },
+    });
     expect(longPath.status).toBeGreaterThanOrEqual(400);
     expect(longPath.status).toBeLessThan(500);
     const longHeader = await raw(h().emu.url, "GET", `${PREFIX}/user/${userId}`, {
@@ -203,7 +215,14 @@ describe("huge bodies, long paths and headers, slow clients", () => {
 
 describe("escapes", () => {
   it("answers malformed percent escapes with a 4xx, never a 500", async () => {
-    for (const path of [`${PREFIX}/user/%E0%A4%A`, `${PREFIX}/user/%zz`, `${PREFIX}/user/%`, "/docs/%E0%A4%A", "/postman/%zz", "/__emulator/links/%"]) {
+    for (const path of [
+      `${PREFIX}/user/%E0%A4%A`,
+      `${PREFIX}/user/%zz`,
+      `${PREFIX}/user/%`,
+      "/docs/%E0%A4%A",
+      "/postman/%zz",
+      "/__emulator/links/%",
+    ]) {
       const answer = await raw(h().emu.url, "GET", path, { headers: { authorization: `Bearer ${h().key}` } });
       expect(answer.status, `${path} -> ${answer.status} ${answer.text}`).toBeGreaterThanOrEqual(400);
       expect(answer.status, `${path} -> ${answer.status} ${answer.text}`).toBeLessThan(500);

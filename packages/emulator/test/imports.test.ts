@@ -56,6 +56,13 @@ describe("module structure", () => {
       [c, importsOf(c, 'export { a } from "./a.js";')],
     ]);
     expect(cycles(graph)).toEqual([[a, b, c, a]]);
-    expect(cycles(new Map([[a, [b]], [b, []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

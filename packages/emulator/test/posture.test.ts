@@ -45,9 +45,18 @@ describe("local-only endpoints", () => {
   it("refuse a foreign Host (DNS rebinding) with 403, no key, and no change", async () => {
     await seedSome();
     const before = await digest();
-    for (const host of ["evil.example", "evil.example:4010", "127.0.0.1.evil.example", "localhost.evil.example", "127.0.0.1@evil.example"]) {
+    for (const host of [
+      "evil.example",
+      "evil.example:4010",
+      "127.0.0.1.evil.example",
+      "localhost.evil.example",
+      "127.0.0.1@evil.example",
+    ]) {
       for (const [method, path] of LOCAL_ONLY) {
-        const answer = await raw(h().emu.url, method, path, { headers: { host, ...json }, body: method === "POST" ? '{"kind":"full-access"}' : undefined });
+        const answer = await raw(h().emu.url, method, path, {
+          headers: { host, ...json },
+          body: method === "POST" ? '{"kind":"full-access"}' : undefined,
+        });
         expect(answer.status, `${method} ${path} Host ${host}: ${answer.text}`).toBe(403);
         for (const token of tokensOf(h().emu)) expect(answer.text).not.toContain(token);
       }
@@ -59,10 +68,13 @@ describe("local-only endpoints", () => {
   it("refuse cross-site requests (Origin, Sec-Fetch-Site) with 403 and no key", async () => {
     await seedSome();
     const before = await digest();
-    const foreign = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
+    const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
     for (const headers of foreign) {
       for (const [method, path] of LOCAL_ONLY) {
-        const answer = await raw(h().emu.url, method, path, { headers: { ...headers, ...json }, body: method === "POST" ? "{}" : undefined });
+        const answer = await raw(h().emu.url, method, path, {
+          headers: { ...headers, ...json },
+          body: method === "POST" ? "{}" : undefined,
+        });
         expect(answer.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
         for (const token of tokensOf(h().emu)) expect(answer.text).not.toContain(token);
       }
@@ -88,7 +100,9 @@ describe("local-only endpoints", () => {
     for (const host of ["127.0.0.1", "localhost", `localhost:${h().emu.port}`, `[::1]:${h().emu.port}`]) {
       expect((await raw(h().emu.url, "GET", "/__emulator/keys", { headers: { host } })).status, host).toBe(200);
     }
-    const fromLocalApp = await raw(h().emu.url, "GET", "/__emulator/keys", { headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-site" } });
+    const fromLocalApp = await raw(h().emu.url, "GET", "/__emulator/keys", {
+      headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-site" },
+    });
     expect(fromLocalApp.status).toBe(200);
     expect((await raw(h().emu.url, "POST", "/__emulator/clock", { headers: json, body: '{"advance_seconds":0}' })).status).toBe(200);
   });
