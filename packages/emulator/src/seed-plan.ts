@@ -9,13 +9,7 @@ import {
   type ResponseObject,
   requestMedia,
 } from "@propelauth-openapi/spec";
-import {
-  DEFAULT_STEP_UP_GRANT_TYPE,
-  FALLBACK_LIFETIME_SECONDS,
-  FALLBACK_PASSWORD_HASH,
-  PHONE_NUMBER_PREFIX,
-  STEP_UP_LIFETIME_SECONDS,
-} from "./values-not-in-examples.js";
+import { FALLBACK_LIFETIME_SECONDS } from "./values-not-in-examples.js";
 
 export type Obj = Record<string, unknown>;
 
