@@ -252,13 +252,13 @@ function seedEmployee({ examples, sql }: Seeding) {
 }
 
 /** The step-up grant of Verify Step-up Grant, of the type Verify TOTP's example asks for. */
-function seedStepUp({ plan, examples, now, sql }: Seeding, phonesOf: PhonesOf) {
+function seedStepUp({ project, plan, examples, now, sql }: Seeding, phonesOf: PhonesOf) {
   const grant = examples.request("verifyStepUpGrant");
   const totp = examples.request("verifyStepUpTotp");
   if (grant && str(grant.grant) && plan.users.has(String(grant.user_id))) {
     const sameAsTotp = totp?.user_id === grant.user_id && totp?.action_type === grant.action_type;
     sql("INSERT INTO step_up_grants (grant, user_id, action_type, grant_type, expires_at) VALUES (?, ?, ?, ?, ?)").run(
-      grant.grant,
+      project.hashToken(String(grant.grant)),
       grant.user_id,
       String(grant.action_type),
       (sameAsTotp ? str(totp?.grant_type) : undefined) ?? DEFAULT_STEP_UP_GRANT_TYPE,
