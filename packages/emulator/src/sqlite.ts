@@ -20,7 +20,8 @@ export interface Statement {
   all(...params: Value[]): Row[];
 }
 
-const toSql = (params: Value[]) => params.map((v) => (v === undefined ? null : v)) as Wasm.BindValues[] as never;
+// undefined binds as NULL, as better-sqlite3 did; the engine refuses types it cannot store.
+const toSql = (params: Value[]): Wasm.BindValues => params.map((v) => (v === undefined ? null : v)) as Wasm.BindValues;
 
 // Integers beyond 2^53 come back as BigInt, which JSON cannot carry: answer them as numbers.
 function fromSql(row: Record<string, unknown>): Row {
@@ -52,7 +53,7 @@ export class Database {
     // reset, which would then refuse to bind: reset at once in both cases.
     const reset = () => (stmt as unknown as { _reset(): boolean })._reset();
     const guarded =
-      <T>(fn: (params: never) => T) =>
+      <T>(fn: (params: Wasm.BindValues) => T) =>
       (...params: Value[]): T => {
         try {
           return fn(toSql(params));
