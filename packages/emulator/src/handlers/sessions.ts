@@ -7,6 +7,7 @@ import { hex, signJwt } from "../crypto.js";
 import { json, type Row } from "../db.js";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
+import { orgInfoOf } from "../views.js";
 import { type Handler, ok } from "./types.js";
 import { given } from "./util.js";
 
@@ -40,7 +41,7 @@ export const sessionHandlers: Record<string, Handler> = {
   refreshSession: ({ project, body, query }) => {
     const { user, loginMethod } = liveSession(project, body.refresh_token);
     const userId = String(user.user_id);
-    const orgs = project.orgInfoOf(userId);
+    const orgs = orgInfoOf(project, userId);
     const activeOrgId = query.with_active_org_support === true ? given<string>(query, "active_org_id") : undefined;
     if (activeOrgId !== undefined && !orgs[activeOrgId]) throw badRequest("active_org_id", "The user is not a member of this organization");
     const now = project.now();
