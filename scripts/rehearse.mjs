@@ -8,12 +8,13 @@
 //                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
 // Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runtimePath, RUNTIMES } from "./runtimes.mjs";
+import { copyRepository, gitEnv } from "./repo-copy.mjs";
+import { RUNTIMES, runtimePath } from "./runtimes.mjs";
 import { PACKAGES } from "./tarballs.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -29,10 +30,18 @@ function log(message) {
 }
 /** Runs a command; on failure throws naming the package and the step, with the command's output. */
 function run(what, step, command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 900_000, maxBuffer: 64 << 20, ...options });
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 900_000,
+    maxBuffer: 64 << 20,
+    ...options,
+  });
   const output = options.stdoutOnly ? result.stdout : `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0)
-    throw new RehearsalError(`${what}: ${step}: ${[command, ...args].join(" ")} ${result.error ? `failed: ${result.error.message}` : `exited ${result.status ?? result.signal}`}\n${`${result.stdout ?? ""}${result.stderr ?? ""}`.slice(-6000)}`);
+    throw new RehearsalError(
+      `${what}: ${step}: ${[command, ...args].join(" ")} ${result.error ? `failed: ${result.error.message}` : `exited ${result.status ?? result.signal}`}\n${`${result.stdout ?? ""}${result.stderr ?? ""}`.slice(-6000)}`,
+    );
   return output;
 }
 
@@ -116,26 +125,6 @@ async function getJson(url) {
   }
 }
 
-/** The repository's files (committed and uncommitted, not ignored) in a fresh git repository. */
-function copyRepository(base) {
-  const repo = join(base, "repo");
-  const list = run("copy", "list the repository's files", "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root });
-  for (const file of new Set(list.split("\0").filter(Boolean))) {
-    const from = join(root, file);
-    if (!existsSync(from) || lstatSync(from).isDirectory()) continue; // deleted, or a submodule
-    mkdirSync(dirname(join(repo, file)), { recursive: true });
-    cpSync(from, join(repo, file), { verbatimSymlinks: true });
-  }
-  run("copy", "git init", "git", ["init", "-q", "-b", "main"], { cwd: repo });
-  run("copy", "git add", "git", ["add", "-A"], { cwd: repo });
-  run("copy", "git commit", "git", ["commit", "-q", "-m", "rehearsal"], { cwd: repo, env: gitEnv() });
-  return repo;
-}
-function gitEnv(extra = {}) {
-  const who = { GIT_AUTHOR_NAME: "rehearsal", GIT_AUTHOR_EMAIL: "rehearsal@localhost", GIT_COMMITTER_NAME: "rehearsal", GIT_COMMITTER_EMAIL: "rehearsal@localhost" };
-  return { ...process.env, ...who, TURBO_TELEMETRY_DISABLED: "1", ...extra };
-}
-
 /** The node that runs the installed emulator: this one, or a newer one from npm if its `engines` asks. */
 function nodeFor(enginesRange) {
   const min = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(enginesRange ?? "");
@@ -191,7 +180,9 @@ async function useWith(manager, base, registry, version) {
   const node = nodeFor(emulatorManifest.engines?.node);
   const emulator = typeof CONSUMERS[manager].emulator === "function" ? CONSUMERS[manager].emulator() : CONSUMERS[manager].emulator;
   const runner = manager === "bun" ? runtimePath("bun") : process.execPath;
-  log(`${manager}: use them (client under ${manager === "bun" ? "Bun" : `Node ${process.version}`}, emulator on ${node === process.execPath ? `Node ${process.version}` : node})`);
+  log(
+    `${manager}: use them (client under ${manager === "bun" ? "Bun" : `Node ${process.version}`}, emulator on ${node === process.execPath ? `Node ${process.version}` : node})`,
+  );
   const out = run(`${manager} consumer`, "use the installed packages", runner, ["use-packages.mjs"], {
     cwd: dir,
     env: {
@@ -211,20 +202,35 @@ async function main() {
     const registry = await startRegistry(base);
     log(`registry: verdaccio on ${registry.url} (everything but @propelauth-openapi/* from ${registry.upstream})`);
 
-    const repo = copyRepository(base);
+    const repo = copyRepository(join(base, "repo"), run);
     const env = gitEnv({ npm_config_registry: registry.url, npm_config_userconfig: join(base, "npmrc") });
     writeFileSync(join(base, "npmrc"), `registry=${registry.url}\n//${new URL(registry.url).host}/:_authToken=${registry.token}\n`);
     log(`copy: ${repo}; pnpm install`);
-    run("copy", "pnpm install --frozen-lockfile", bin("pnpm"), ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"], { cwd: repo, env });
+    run(
+      "copy",
+      "pnpm install --frozen-lockfile",
+      bin("pnpm"),
+      ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"],
+      { cwd: repo, env },
+    );
 
     log("prepack: npm pack of the unbuilt spec package builds it");
-    const packOutput = run("@propelauth-openapi/spec", "prepack builds before packing", npm, ["pack", "--dry-run", "--json"], { cwd: join(repo, "spec"), env, stdoutOnly: true });
+    const packOutput = run("@propelauth-openapi/spec", "prepack builds before packing", npm, ["pack", "--dry-run", "--json"], {
+      cwd: join(repo, "spec"),
+      env,
+      stdoutOnly: true,
+    });
     // The prepack build prints on the same stdout; the JSON report comes last.
     const packed = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {")).replace(/\n\]\n[\s\S]*$/, "\n]"));
     if (!packed[0].files.some((f) => f.path === "dist/openapi.json"))
-      throw new RehearsalError(`@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${packed[0].files.map((f) => f.path).join(", ")}`);
+      throw new RehearsalError(
+        `@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${packed[0].files.map((f) => f.path).join(", ")}`,
+      );
 
-    writeFileSync(join(repo, ".changeset", "rehearsal-patch.md"), '---\n"@propelauth-openapi/spec": patch\n---\n\nRehearsal of the release flow.\n');
+    writeFileSync(
+      join(repo, ".changeset", "rehearsal-patch.md"),
+      '---\n"@propelauth-openapi/spec": patch\n---\n\nRehearsal of the release flow.\n',
+    );
     run("copy", "add the rehearsal changeset", "git", ["add", "-A"], { cwd: repo, env });
     run("copy", "commit the rehearsal changeset", "git", ["commit", "-qm", "rehearsal changeset", "--allow-empty"], { cwd: repo, env });
     const before = JSON.parse(readFileSync(join(repo, "spec", "package.json"), "utf8")).version;
@@ -234,7 +240,8 @@ async function main() {
     if (version === before) throw new RehearsalError(`release: version: still ${before} after a patch changeset`);
     for (const pkg of PACKAGES) {
       const meta = await getJson(`${registry.url}${pkg.name.replace("/", "%2f")}`);
-      if (meta["dist-tags"]?.latest !== version) throw new RehearsalError(`${pkg.name}: publish: the registry's latest is ${meta["dist-tags"]?.latest}, not ${version}`);
+      if (meta["dist-tags"]?.latest !== version)
+        throw new RehearsalError(`${pkg.name}: publish: the registry's latest is ${meta["dist-tags"]?.latest}, not ${version}`);
       const changelog = readFileSync(join(repo, pkg.dir, "CHANGELOG.md"), "utf8");
       if (!changelog.includes(`## ${version}`)) throw new RehearsalError(`${pkg.name}: version: CHANGELOG.md has no ${version} section`);
     }

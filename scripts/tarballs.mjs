@@ -37,7 +37,14 @@ function compiled(pkgDir, src, out) {
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
 const BUILT = {
   "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools")],
-  "@propelauth-openapi/client": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/index.js.map", "dist/index.cjs.map"],
+  "@propelauth-openapi/client": () => [
+    "dist/index.js",
+    "dist/index.cjs",
+    "dist/index.d.ts",
+    "dist/index.d.cts",
+    "dist/index.js.map",
+    "dist/index.cjs.map",
+  ],
   "@propelauth-openapi/docs": () => ["dist/index.html", "dist/openapi.json"],
   "@propelauth-openapi/postman": () => [
     "dist/propelauth-backend-api.postman_collection.json",

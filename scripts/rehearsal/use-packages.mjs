@@ -32,8 +32,7 @@ try {
       const manifestPath = require.resolve(`@propelauth-openapi/${name}/package.json`);
       const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
       check(manifest.version === version, `@propelauth-openapi/${name} is ${manifest.version}`);
-      for (const file of ["LICENSE", "CHANGELOG.md", "README.md"])
-        readFileSync(manifestPath.replace(/package\.json$/, file), "utf8");
+      for (const file of ["LICENSE", "CHANGELOG.md", "README.md"]) readFileSync(manifestPath.replace(/package\.json$/, file), "utf8");
     }
   });
 
@@ -46,7 +45,10 @@ try {
     check(new RegExp(`^  version: ${version.replaceAll(".", "\\.")}$`, "m").test(yaml), "openapi.yaml lacks info.version");
     const tools = await import("@propelauth-openapi/spec");
     const ops = tools.listOperations(tools.loadBundledDocument());
-    check(ops.length === Object.values(json.paths).flatMap((p) => Object.keys(p).filter((k) => k !== "parameters")).length, "listOperations disagrees with the document");
+    check(
+      ops.length === Object.values(json.paths).flatMap((p) => Object.keys(p).filter((k) => k !== "parameters")).length,
+      "listOperations disagrees with the document",
+    );
     return `${ops.length} operations`;
   });
 
@@ -100,7 +102,7 @@ try {
     check(served.info?.name === readJson("@propelauth-openapi/postman/collection.json").info.name, "a different collection");
   });
 } catch (error) {
-  console.error(`rehearsal failed under ${runtime}: ${error instanceof StepError ? error.message : error?.stack ?? error}`);
+  console.error(`rehearsal failed under ${runtime}: ${error instanceof StepError ? error.message : (error?.stack ?? error)}`);
   process.exitCode = 1;
 } finally {
   emulator?.stop();

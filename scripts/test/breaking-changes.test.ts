@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BASELINE, declaredBreaks, gate, MARKER, root } from "../breaking-changes.mjs";
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON document, walked by key
 type Json = Record<string, any>;
 const bundled = join(root, "spec", "dist", "openapi.json");
 const work = mkdtempSync(join(root, ".tmp", "gate-"));
@@ -55,7 +56,9 @@ const plants: [string, (doc: Json) => string[]][] = [
   [
     "a new required request field",
     (doc) => {
-      const [method, path, op] = operations(doc).find(([, , op]) => deref(doc, op.requestBody?.content?.["application/json"]?.schema ?? {}).properties)!;
+      const [method, path, op] = operations(doc).find(
+        ([, , op]) => deref(doc, op.requestBody?.content?.["application/json"]?.schema ?? {}).properties,
+      )!;
       const schema = deref(doc, op.requestBody.content["application/json"].schema);
       schema.properties.planted_required_field = { type: "string" };
       schema.required = [...(schema.required ?? []), "planted_required_field"];

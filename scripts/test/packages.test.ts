@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedFiles, listTarball, PACKAGES, root, tarballProblems } from "../tarballs.mjs";
 
+// biome-ignore lint/suspicious/noExplicitAny: a package.json, read by key
 type Manifest = Record<string, any>;
 const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
 const rootManifest = manifest(".");
@@ -70,7 +71,9 @@ describe("the task graph", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const tasks = JSON.parse(out).tasks as { taskId: string; dependencies: string[] }[];
-    return Object.fromEntries(tasks.map((t) => [t.taskId.replace("@propelauth-openapi/", ""), t.dependencies.map((d) => d.replace("@propelauth-openapi/", ""))]));
+    return Object.fromEntries(
+      tasks.map((t) => [t.taskId.replace("@propelauth-openapi/", ""), t.dependencies.map((d) => d.replace("@propelauth-openapi/", ""))]),
+    );
   };
 
   it("has no cycle, and builds each package after what it is built from", () => {
