@@ -99,7 +99,8 @@ function run(what, step, command, args, options = {}) {
 function rerun(base, { filter, dep, project, files }, version) {
   const repo = join(base, `repo-${dep.replace(/\W/g, "-")}`);
   copyRepository(repo, run);
-  const env = gitEnv();
+  // turbo finds pnpm on PATH, as it is under `pnpm check:upstream`.
+  const env = gitEnv({ PATH: `${join(root, "node_modules", ".bin")}${process.platform === "win32" ? ";" : ":"}${process.env.PATH}` });
   const pnpm = join(root, "node_modules", ".bin", "pnpm");
   run(dep, "install", pnpm, ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"], { cwd: repo, env });
   run(dep, `install ${version}`, pnpm, ["--filter", filter, "add", "-D", `${dep}@${version}`, "--reporter=append-only"], {

@@ -249,7 +249,18 @@ async function main() {
     if (baseline.info.version !== version) throw new RehearsalError(`release: record: released/openapi.json is ${baseline.info.version}`);
     log(`release: all five published as ${version}; CHANGELOGs and released/openapi.json written`);
 
-    for (const manager of Object.keys(CONSUMERS)) await useWith(manager, base, registry, version);
+    // Every package manager gets its turn, so one run shows every way the packages fail.
+    const failures = [];
+    for (const manager of Object.keys(CONSUMERS)) {
+      try {
+        await useWith(manager, base, registry, version);
+      } catch (error) {
+        if (!(error instanceof RehearsalError)) throw error;
+        log(`${manager}: FAILED`);
+        failures.push(error.message);
+      }
+    }
+    if (failures.length) throw new RehearsalError(failures.join("\n\nrehearsal failed: "));
     log("passed");
   } finally {
     for (const { name, child } of started.reverse()) {

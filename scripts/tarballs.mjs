@@ -17,8 +17,8 @@ export const PACKAGES = [
   { name: "@propelauth-openapi/emulator", dir: "packages/emulator" },
 ];
 
-/** `src/a/b.ts` -> `${out}/a/b.js` and `.d.ts`: what tsc emits for each source file. */
-function compiled(pkgDir, src, out) {
+/** `src/a/b.ts` -> `${out}/a/b.js`, `.d.ts` (and `.js.map`): what tsc emits for each source file. */
+function compiled(pkgDir, src, out, maps = false) {
   const files = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +26,7 @@ function compiled(pkgDir, src, out) {
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
         const rel = relative(join(pkgDir, src), path).split("\\").join("/").replace(/\.ts$/, "");
-        files.push(`${out}/${rel}.js`, `${out}/${rel}.d.ts`);
+        files.push(`${out}/${rel}.js`, `${out}/${rel}.d.ts`, ...(maps ? [`${out}/${rel}.js.map`] : []));
       }
     }
   };
@@ -36,7 +36,7 @@ function compiled(pkgDir, src, out) {
 
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
 const BUILT = {
-  "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools")],
+  "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools", true)],
   "@propelauth-openapi/client": () => [
     "dist/index.js",
     "dist/index.cjs",
@@ -50,7 +50,7 @@ const BUILT = {
     "dist/propelauth-backend-api.postman_collection.json",
     ...["local", "test", "staging", "prod"].map((env) => `dist/environments/propelauth-${env}.postman_environment.json`),
   ],
-  "@propelauth-openapi/emulator": (dir) => compiled(dir, "src", "dist"),
+  "@propelauth-openapi/emulator": (dir) => compiled(dir, "src", "dist", true),
 };
 
 /**
@@ -105,6 +105,11 @@ export function tarballProblems(pkg, repo = root, files = listTarball(pkg, repo)
       if (!paths.includes(target) && typeof sourcesContent[i] !== "string")
         problems.push(`${pkg.name}: ${map} points at ${source}, which is neither shipped nor embedded`);
     });
+  }
+  for (const code of paths.filter((p) => /\.(c|m)?js$/.test(p))) {
+    const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(dir, code), "utf8"))?.[1];
+    if (url && !url.startsWith("data:") && !paths.includes(posix.normalize(posix.join(posix.dirname(code), url))))
+      problems.push(`${pkg.name}: ${code} points at the source map ${url}, which is not shipped`);
   }
   if (existsSync(join(dir, "LICENSE")) && readFileSync(join(dir, "LICENSE"), "utf8") !== readFileSync(join(repo, "LICENSE"), "utf8"))
     problems.push(`${pkg.name}: LICENSE differs from the repository's LICENSE`);
