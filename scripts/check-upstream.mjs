@@ -7,10 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { copyRepository, gitEnv } from "./repo-copy.mjs";
+import { copyRepository, gitEnv, run } from "./repo-copy.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const sdks = join(root, "spec", "test", "conformance", "sdks");
 const read = (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
 const devDependency = (pkgDir, name) => JSON.parse(read(`${pkgDir}/package.json`) ?? "{}").devDependencies?.[name];
 /** The version an inventory.ts pins: `version = "v2.1.3"` or `GO_VERSION = "v0.27.1"`. */
@@ -80,25 +79,10 @@ const newer = (a, b) => {
   return false;
 };
 
-function run(what, step, command, args, options = {}) {
-  const r = spawnSync(command, args, {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 1_800_000,
-    maxBuffer: 64 << 20,
-    ...options,
-  });
-  if (r.status !== 0)
-    throw new Error(
-      `${what}: ${step}: ${[command, ...args].join(" ")} exited ${r.status ?? r.signal}\n${`${r.stdout}${r.stderr}`.slice(-4000)}`,
-    );
-  return `${r.stdout}${r.stderr}`;
-}
-
 /** In a copy of the repository: install the newest release and run the SDK's conformance tests. */
 function rerun(base, { filter, dep, project, files }, version) {
   const repo = join(base, `repo-${dep.replace(/\W/g, "-")}`);
-  copyRepository(repo, run);
+  copyRepository(repo);
   // turbo finds pnpm on PATH, as it is under `pnpm check:upstream`.
   const env = gitEnv({ PATH: `${join(root, "node_modules", ".bin")}${process.platform === "win32" ? ";" : ":"}${process.env.PATH}` });
   const pnpm = join(root, "node_modules", ".bin", "pnpm");

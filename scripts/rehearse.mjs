@@ -7,13 +7,13 @@
 //   5. use       in empty folders, install the five packages with npm, pnpm 10 (default settings) and
 //                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
 // Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { copyRepository, gitEnv } from "./repo-copy.mjs";
+import { copyRepository, gitEnv, run, StepError } from "./repo-copy.mjs";
 import { RUNTIMES, runtimePath } from "./runtimes.mjs";
 import { PACKAGES } from "./tarballs.mjs";
 
@@ -24,25 +24,8 @@ const keep = process.env.REHEARSAL_KEEP === "1";
 const started = [];
 const t0 = Date.now();
 
-class RehearsalError extends Error {}
 function log(message) {
   console.log(`rehearsal [${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-}
-/** Runs a command; on failure throws naming the package and the step, with the command's output. */
-function run(what, step, command, args, options = {}) {
-  const result = spawnSync(command, args, {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 900_000,
-    maxBuffer: 64 << 20,
-    ...options,
-  });
-  const output = options.stdoutOnly ? result.stdout : `${result.stdout ?? ""}${result.stderr ?? ""}`;
-  if (result.status !== 0)
-    throw new RehearsalError(
-      `${what}: ${step}: ${[command, ...args].join(" ")} ${result.error ? `failed: ${result.error.message}` : `exited ${result.status ?? result.signal}`}\n${`${result.stdout ?? ""}${result.stderr ?? ""}`.slice(-6000)}`,
-    );
-  return output;
 }
 
 /** A folder outside any workspace, so npm, pnpm and Bun see only the consumer's own package.json. */
@@ -95,8 +78,8 @@ async function startRegistry(base) {
   child.stderr.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new RehearsalError(`registry: start verdaccio: exited ${child.exitCode}\n${output}`);
-    if (i > 600) throw new RehearsalError(`registry: start verdaccio: no answer on ${url} within 60 s\n${output}`);
+    if (child.exitCode !== null) throw new StepError(`registry: start verdaccio: exited ${child.exitCode}\n${output}`);
+    if (i > 600) throw new StepError(`registry: start verdaccio: no answer on ${url} within 60 s\n${output}`);
     try {
       if ((await fetch(`${url}-/ping`)).ok) break;
     } catch {
@@ -110,7 +93,7 @@ async function startRegistry(base) {
     body: JSON.stringify({ name: "rehearsal", password: "rehearsal-password", type: "user", roles: [] }),
   });
   const { token } = await res.json();
-  if (!token) throw new RehearsalError(`registry: create the publishing user: verdaccio answered ${res.status}`);
+  if (!token) throw new StepError(`registry: create the publishing user: verdaccio answered ${res.status}`);
   return { url, token, upstream };
 }
 
@@ -120,7 +103,7 @@ async function getJson(url) {
     try {
       return await (await fetch(url)).json();
     } catch (error) {
-      if (attempt === 3) throw new RehearsalError(`registry: GET ${url}: ${error.cause?.message ?? error.message}`);
+      if (attempt === 3) throw new StepError(`registry: GET ${url}: ${error.cause?.message ?? error.message}`);
     }
   }
 }
@@ -137,7 +120,7 @@ function nodeFor(enginesRange) {
   };
   if (atLeast(process.versions.node)) return process.execPath;
   for (const name of ["node22", "node24"]) if (atLeast(RUNTIMES[name].version)) return runtimePath(name);
-  throw new RehearsalError(`@propelauth-openapi/emulator: pick a Node: none of ours satisfies engines.node ${enginesRange}`);
+  throw new StepError(`@propelauth-openapi/emulator: pick a Node: none of ours satisfies engines.node ${enginesRange}`);
 }
 
 const CONSUMERS = {
@@ -202,7 +185,7 @@ async function main() {
     const registry = await startRegistry(base);
     log(`registry: verdaccio on ${registry.url} (everything but @propelauth-openapi/* from ${registry.upstream})`);
 
-    const repo = copyRepository(join(base, "repo"), run);
+    const repo = copyRepository(join(base, "repo"));
     const env = gitEnv({ npm_config_registry: registry.url, npm_config_userconfig: join(base, "npmrc") });
     writeFileSync(join(base, "npmrc"), `registry=${registry.url}\n//${new URL(registry.url).host}/:_authToken=${registry.token}\n`);
     log(`copy: ${repo}; pnpm install`);
@@ -223,7 +206,7 @@ async function main() {
     // The prepack build prints on the same stdout; the JSON report comes last.
     const packed = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {")).replace(/\n\]\n[\s\S]*$/, "\n]"));
     if (!packed[0].files.some((f) => f.path === "dist/openapi.json"))
-      throw new RehearsalError(
+      throw new StepError(
         `@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${packed[0].files.map((f) => f.path).join(", ")}`,
       );
 
@@ -237,16 +220,16 @@ async function main() {
     log(`release: pnpm release from ${before} (version, build, check, publish to ${registry.url})`);
     process.stdout.write(run("release", "pnpm release", bin("pnpm"), ["run", "release"], { cwd: repo, env }).replace(/^/gm, "  | "));
     const version = JSON.parse(readFileSync(join(repo, "spec", "package.json"), "utf8")).version;
-    if (version === before) throw new RehearsalError(`release: version: still ${before} after a patch changeset`);
+    if (version === before) throw new StepError(`release: version: still ${before} after a patch changeset`);
     for (const pkg of PACKAGES) {
       const meta = await getJson(`${registry.url}${pkg.name.replace("/", "%2f")}`);
       if (meta["dist-tags"]?.latest !== version)
-        throw new RehearsalError(`${pkg.name}: publish: the registry's latest is ${meta["dist-tags"]?.latest}, not ${version}`);
+        throw new StepError(`${pkg.name}: publish: the registry's latest is ${meta["dist-tags"]?.latest}, not ${version}`);
       const changelog = readFileSync(join(repo, pkg.dir, "CHANGELOG.md"), "utf8");
-      if (!changelog.includes(`## ${version}`)) throw new RehearsalError(`${pkg.name}: version: CHANGELOG.md has no ${version} section`);
+      if (!changelog.includes(`## ${version}`)) throw new StepError(`${pkg.name}: version: CHANGELOG.md has no ${version} section`);
     }
     const baseline = JSON.parse(readFileSync(join(repo, "released", "openapi.json"), "utf8"));
-    if (baseline.info.version !== version) throw new RehearsalError(`release: record: released/openapi.json is ${baseline.info.version}`);
+    if (baseline.info.version !== version) throw new StepError(`release: record: released/openapi.json is ${baseline.info.version}`);
     log(`release: all five published as ${version}; CHANGELOGs and released/openapi.json written`);
 
     // Every package manager gets its turn, so one run shows every way the packages fail.
@@ -255,12 +238,12 @@ async function main() {
       try {
         await useWith(manager, base, registry, version);
       } catch (error) {
-        if (!(error instanceof RehearsalError)) throw error;
+        if (!(error instanceof StepError)) throw error;
         log(`${manager}: FAILED`);
         failures.push(error.message);
       }
     }
-    if (failures.length) throw new RehearsalError(failures.join("\n\nrehearsal failed: "));
+    if (failures.length) throw new StepError(failures.join("\n\nrehearsal failed: "));
     log("passed");
   } finally {
     for (const { name, child } of started.reverse()) {
@@ -277,6 +260,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof RehearsalError ? `rehearsal failed: ${error.message}` : error);
+  console.error(error instanceof StepError ? `rehearsal failed: ${error.message}` : error);
   process.exitCode = 1;
 });

@@ -1,10 +1,32 @@
 // A copy of the repository (committed and uncommitted files, nothing ignored) as a fresh git
-// repository, for flows that must not touch the working tree: the release rehearsal, check:upstream.
+// repository, for flows that must not touch the working tree (the release rehearsal, check:upstream),
+// and the step runner they share.
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
+
+/** A failed step: its message names the package (or phase) and the step. */
+export class StepError extends Error {}
+
+/** Runs a command; on failure throws naming the package and the step, with the command's output. */
+export function run(what, step, command, args, options = {}) {
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 900_000,
+    maxBuffer: 64 << 20,
+    ...options,
+  });
+  const output = options.stdoutOnly ? result.stdout : `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  if (result.status !== 0)
+    throw new StepError(
+      `${what}: ${step}: ${[command, ...args].join(" ")} ${result.error ? `failed: ${result.error.message}` : `exited ${result.status ?? result.signal}`}\n${`${result.stdout ?? ""}${result.stderr ?? ""}`.slice(-6000)}`,
+    );
+  return output;
+}
 
 /** The environment for git commits and turbo in the copy. */
 export function gitEnv(extra = {}) {
@@ -19,9 +41,8 @@ export function gitEnv(extra = {}) {
 
 /**
  * @param {string} repo where the copy goes
- * @param {(what: string, step: string, command: string, args: string[], options?: object) => string} run
  */
-export function copyRepository(repo, run) {
+export function copyRepository(repo) {
   const list = run("copy", "list the repository's files", "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: root,
   });
