@@ -67,7 +67,8 @@ function fieldOf(error: ErrorObject, fallback: string): string {
 }
 
 function add(errors: FieldErrors, field: string, text: string) {
-  const list = errors[field] ?? [];
+  // Own fields only: a field named like Object's own properties ("constructor", "toString") is a field too.
+  const list = Object.hasOwn(errors, field) ? errors[field]! : [];
   if (!list.includes(text)) list.push(text);
   errors[field] = list;
 }

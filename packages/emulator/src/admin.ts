@@ -2,10 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { KEY_KINDS } from "./config.js";
 import { totp, uuid } from "./crypto.js";
 import { json, type Row, stateDigest } from "./db.js";
+import type { Send } from "./http/send.js";
 import type { Project } from "./project.js";
 import { seedProject } from "./seed.js";
-
-type Send = (res: ServerResponse, status: number, body: unknown, contentType?: string, headers?: Record<string, string>) => void;
 
 export interface AdminContext {
   project: Project;

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import type { EmulatorOptions, KeyKind } from "./config.js";
+import type { KeyKind } from "./config.js";
+import { isLoopback } from "./http/local-only.js";
+import type { EmulatorOptions } from "./options.js";
 import { startEmulator } from "./server.js";
 
 const HELP = `propelauth-emulator: a local, stateful PropelAuth Backend API
 
 Options:
   --port <n>                 port (default 4010, or PROPELAUTH_EMULATOR_PORT; 0 picks a free one)
-  --host <host>              interface (default 127.0.0.1, or PROPELAUTH_EMULATOR_HOST)
-  --data <file>              SQLite file (default packages/emulator/.data/emulator.sqlite, or PROPELAUTH_EMULATOR_DATA)
+  --host <host>              interface (default 127.0.0.1, or PROPELAUTH_EMULATOR_HOST); off loopback no key is served over HTTP
+  --expose-keys              serve the keys over HTTP (/__emulator/keys, /postman/environment.json) off loopback too
+  --data <file>              SQLite file (default ./.propelauth-emulator/emulator.sqlite, or PROPELAUTH_EMULATOR_DATA)
   --memory                   keep everything in memory
   --reset                    delete the stored users, organizations and keys' data first (backend keys stay)
   --seed-examples            on an empty store, create the users, organizations, keys … the OpenAPI examples refer to
@@ -18,8 +21,9 @@ Options:
   --orgs-disabled            answer 426 where the document says organizations are not enabled
   --access-tokens-disabled   answer 404 to Create Access Token
   --auth-url <url>           the Auth URL to announce and put in tokens (default http://<host>:<port>)
-  --docs-dir <dir>           the built docs to serve at /docs/ (default packages/docs/dist)
-  --postman-dir <dir>        the built Postman files to serve at /postman/ (default packages/postman/dist)
+  --docs-dir <dir>           the docs site to serve at /docs/ (default: the installed @propelauth-openapi/docs)
+  --postman-dir <dir>        the Postman files to serve at /postman/ (default: the installed @propelauth-openapi/postman)
+  --body-limit <bytes>       largest request body (default 5242880, 5 MiB); a larger one is answered 413
   --durability full          fsync every commit (default: WAL, which survives a killed process)
   --json                     print the start-up information as one JSON line
   --log                      log every request to stderr
@@ -41,6 +45,8 @@ const { values } = parseArgs({
     "auth-url": { type: "string" },
     "docs-dir": { type: "string" },
     "postman-dir": { type: "string" },
+    "body-limit": { type: "string" },
+    "expose-keys": { type: "boolean" },
     durability: { type: "string" },
     json: { type: "boolean" },
     log: { type: "boolean" },
@@ -58,6 +64,11 @@ const env = process.env;
 const port = Number(values.port ?? env.PROPELAUTH_EMULATOR_PORT ?? 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`propelauth-emulator: --port must be a port number, got ${values.port ?? env.PROPELAUTH_EMULATOR_PORT}`);
+  process.exit(2);
+}
+const bodyLimit = values["body-limit"] === undefined ? undefined : Number(values["body-limit"]);
+if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) {
+  console.error(`propelauth-emulator: --body-limit must be a number of bytes, got ${values["body-limit"]}`);
   process.exit(2);
 }
 let apiKeyRateLimit: EmulatorOptions["apiKeyRateLimit"] = null;
@@ -89,6 +100,8 @@ const emulator = await startEmulator({
   docsDir: values["docs-dir"],
   postmanDir: values["postman-dir"],
   durability: values.durability === "full" ? "full" : "normal",
+  bodyLimit,
+  exposeKeys: values["expose-keys"],
   log: values.log,
 }).catch((error: Error) => {
   console.error(`propelauth-emulator: could not start: ${error.message}`);
@@ -120,7 +133,7 @@ if (values.json) {
     "",
     `  Auth URL          ${a}`,
     `  OpenAPI document  ${a}/openapi.json`,
-    `  Docs              ${emulator.docsDir ? `${a}/docs/` : "(not built: packages/docs/dist)"}`,
+    `  Docs              ${emulator.docsDir ? `${a}/docs/` : "(not installed: @propelauth-openapi/docs)"}`,
     `  Postman           ${a}/postman/  (environment with this URL and key: ${a}/postman/environment.json)`,
     `  Test helpers      ${a}/__emulator/`,
     `  Data              ${emulator.dataFile === ":memory:" ? "in memory (nothing is kept)" : emulator.dataFile}`,
@@ -144,6 +157,13 @@ if (values.json) {
     "",
   ];
   console.log(lines.join("\n"));
+}
+
+if (!isLoopback(emulator.host)) {
+  process.stderr.write(
+    `\npropelauth-emulator: WARNING: listening on ${emulator.host}, not loopback: other machines can reach the API and the test helpers` +
+      ` (which reset and change all data). ${emulator.servesKeys ? "--expose-keys: the keys are served over HTTP to them too." : "The keys are not served over HTTP (--expose-keys would)."}\n\n`,
+  );
 }
 
 let stopping = false;

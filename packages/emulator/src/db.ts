@@ -1,13 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
+import { type Database, openConnection, type Row, type Statement } from "./sqlite.js";
 
-export type Db = Database.Database;
-
-/** Rows as SQLite returns them. */
-export type Row = Record<string, unknown>;
+export type Db = Database;
+export type { Row };
 
 // The tables that hold the project's data. `meta` and `backend_keys` are the emulator's own
 // configuration (RSA key pair, printed keys): a reset keeps them, so printed keys stay valid.
@@ -209,35 +204,56 @@ CREATE TABLE IF NOT EXISTS employees (employee_id TEXT PRIMARY KEY, email TEXT N
 CREATE TABLE IF NOT EXISTS custom_role_mappings (name TEXT PRIMARY KEY, roles TEXT NOT NULL, seq INTEGER NOT NULL);
 `;
 
+/** An open data file: the connection, and what closes it. */
+export interface Store {
+  db: Db;
+  /** Checkpoints the WAL when the store has been idle for a while (call after each commit). */
+  committed(): void;
+  close(): void;
+}
+
 /**
- * Opens (or creates) the database. WAL with synchronous=NORMAL: a commit is written to the WAL
+ * Opens (or creates) the data file. WAL with synchronous=NORMAL: a commit is written to the WAL
  * file before the request is answered, so an acknowledged write survives the process being
- * killed (kill -9) — the data is in the operating system's page cache, which a process crash does
- * not lose. Only an operating-system crash or power cut can lose the last commits, which is an
- * acceptable trade for a local emulator; `durability: "full"` (synchronous=FULL, an fsync per
- * commit) closes that gap too at a cost in throughput.
+ * killed (kill -9): the data is in the operating system's page cache, which a process crash does
+ * not lose. Only an operating-system crash or power cut can lose the last commits (never corrupt
+ * the file), an acceptable trade for a local emulator; `durability: "full"` (synchronous=FULL, an
+ * fsync per commit) closes that gap too, at a cost in throughput.
  */
-export function openDatabase(file: string, durability: "normal" | "full" = "normal"): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  if (file !== ":memory:") db.pragma("journal_mode = WAL");
+export function openDatabase(file: string, durability: "normal" | "full" = "normal"): Store {
+  const { db, release } = openConnection(file);
   db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
   db.pragma("foreign_keys = OFF");
-  db.pragma("busy_timeout = 5000");
-  // Checkpoints (copying the WAL into the database, the only step that fsyncs under NORMAL) run in
-  // a worker thread (startCheckpointer); the connection that answers requests only checkpoints
-  // itself as a fallback, if the WAL grows past ~64 MB.
-  if (file !== ":memory:") db.pragma("wal_autocheckpoint = 16000");
+  // Checkpoints (copying the WAL into the database, the only step that fsyncs under NORMAL) run
+  // when no request has committed for a while; the WAL checkpoints itself past ~64 MB.
+  db.pragma("wal_autocheckpoint = 16000");
   db.exec(SCHEMA);
-  return db;
+  let idle: NodeJS.Timeout | undefined;
+  const checkpoint = () => {
+    if (!db.inTransaction) db.pragma("wal_checkpoint(PASSIVE)");
+  };
+  return {
+    db,
+    committed() {
+      if (file === ":memory:") return;
+      if (idle) idle.refresh();
+      else idle = setTimeout(checkpoint, 1000).unref();
+    },
+    close() {
+      clearTimeout(idle);
+      if (file !== ":memory:") checkpoint();
+      db.close();
+      release();
+    },
+  };
 }
 
 /** Deletes the project's data; keeps the emulator's keys. */
 export function resetData(db: Db): void {
   db.transaction(() => {
-    for (const table of DATA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-    db.prepare("DELETE FROM sqlite_sequence").run();
-  })();
+    for (const table of DATA_TABLES) db.exec(`DELETE FROM ${table}`);
+    db.exec("DELETE FROM sqlite_sequence");
+  });
 }
 
 /** Whether the project holds any data (a new project's custom role mappings do not count). */
@@ -258,17 +274,9 @@ export function stateDigest(db: Db): { digest: string; counts: Record<string, nu
   return { digest: hash.digest("hex"), counts };
 }
 
-/** A cache of prepared statements by SQL text. */
+/** Prepared statements by SQL text (the connection caches them). */
 export function statements(db: Db) {
-  const cache = new Map<string, Database.Statement>();
-  return (sql: string): Database.Statement => {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(sql);
-      cache.set(sql, stmt);
-    }
-    return stmt;
-  };
+  return (sql: string): Statement => db.prepare(sql);
 }
 
 export type Sql = ReturnType<typeof statements>;
@@ -286,21 +294,3 @@ export const json = {
     return value === undefined || value === null ? null : JSON.stringify(value);
   },
 };
-
-/** Starts the checkpointing worker for a database file; the returned function stops it. */
-export function startCheckpointer(file: string, intervalMs = 250): () => Promise<void> {
-  if (file === ":memory:") return async () => {};
-  const worker = new Worker(new URL("./checkpointer.js", import.meta.url), { workerData: { file, intervalMs } });
-  worker.unref();
-  return () =>
-    new Promise((resolve) => {
-      // Keep the process alive until the worker has closed its connection.
-      worker.ref();
-      const fallback = setTimeout(() => worker.terminate(), 1000);
-      worker.once("exit", () => {
-        clearTimeout(fallback);
-        resolve();
-      });
-      worker.postMessage("stop");
-    });
-}

@@ -1,7 +1,8 @@
 export { decideAccess, denialOf, requiredPermissions } from "./access.js";
-export { type EmulatorOptions, KEY_KINDS, type KeyKind, type RateLimit } from "./config.js";
+export { KEY_KINDS, type KeyKind, type RateLimit } from "./config.js";
 export { handlers } from "./handlers/index.js";
 export type { Handler, HandlerContext, Reply } from "./handlers/types.js";
+export type { EmulatorOptions } from "./options.js";
 export type { BackendKey, Project } from "./project.js";
 export { routePropelAuthApiTo } from "./sdk.js";
 export { type ExamplePlan, planFromExamples, type SeedName, type SeedSummary, seedFromExamples } from "./seed.js";

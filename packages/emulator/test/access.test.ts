@@ -119,7 +119,7 @@ describe("key kinds and permissions", () => {
   it("refuses an end-user API key used as the bearer key", async () => {
     const answer = await h().op("fetchUserById", { user_id: world.userId }, { key: world.apiKeyToken });
     expect(answer.status).toBe(401);
-    expect(answer.body.error).toMatch(/End-user API keys are not accepted/);
+    expect(answer.body.error).toMatch(/end-user API keys and access tokens are not accepted/);
     const validated = await h().op("validateApiKey", {}, { key: world.apiKeyToken, body: { api_key_token: world.apiKeyToken } });
     expect(validated.status).toBe(401);
   });

@@ -110,7 +110,7 @@ describe("the CLI with a data file", () => {
     expect(reset.keys).toEqual(before.keys);
     expect((await reset.call("GET", "/user/query")).body.total_users).toBe(0);
     await reset.call("POST", "/user/", { body: { email: "again@example.com" } });
-    expect((await request(reset.url, "POST", "/__emulator/reset")).status).toBe(200);
+    expect((await request(reset.url, "POST", "/__emulator/reset", { headers: { "content-type": "application/json" } })).status).toBe(200);
     expect((await reset.call("GET", "/user/query")).body.total_users).toBe(0);
     expect((await reset.call("GET", "/custom_role_mappings")).body.custom_role_mappings.length).toBeGreaterThan(0);
     await kill9(reset);

@@ -94,7 +94,9 @@ export function harness(emu: RunningEmulator): Harness {
     emu,
     key,
     api,
-    admin: (method, path, body) => request(emu.url, method, `/__emulator${path}`, body === undefined ? {} : { body }),
+    // State-changing helpers take JSON only (the body may be empty).
+    admin: (method, path, body) =>
+      request(emu.url, method, `/__emulator${path}`, body === undefined ? { headers: { "content-type": "application/json" } } : { body }),
     op: (operationId, params = {}, call = {}) => {
       const op = operationById.get(operationId);
       if (!op) throw new Error(`no operation ${operationId} in the document`);

@@ -2,6 +2,7 @@ import { hex, safeEqual } from "../crypto.js";
 import { json, type Row } from "../db.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import { apiKeyJson, membershipJson, userJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 import { given, has, pageInfo, paging } from "./util.js";
 
@@ -57,7 +58,7 @@ function listKeys(project: Project, query: Record<string, unknown>, archived: bo
   const clause = `WHERE ${where.join(" AND ")}`;
   const total = (project.sql(`SELECT count(*) AS n FROM api_keys k ${clause}`).get(...args) as { n: number }).n;
   const rows = project.sql(`SELECT * FROM api_keys k ${clause} ORDER BY k.seq LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
-  return ok({ api_keys: rows.map((r) => project.apiKeyJson(r)), total_api_keys: total, ...pageInfo(p, total) });
+  return ok({ api_keys: rows.map((r) => apiKeyJson(r)), total_api_keys: total, ...pageInfo(p, total) });
 }
 
 const invalid = (message: string) => new ApiError(400, { api_key_token: [message] });
@@ -94,7 +95,7 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
   const sso = org ? project.ssoOf(String(org.org_id)) : undefined;
   return ok({
     metadata: json.parse<object | null>(key.metadata, null),
-    user: user ? project.userJson(user, true) : null,
+    user: user ? userJson(project, user, true) : null,
     org: org
       ? {
           org_id: org.org_id,
@@ -109,7 +110,7 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
       : null,
     user_in_org:
       org && membership
-        ? project.membershipJson(org, String(membership.role), json.parse<string[]>(membership.additional_roles, []))
+        ? membershipJson(project, org, String(membership.role), json.parse<string[]>(membership.additional_roles, []))
         : null,
     user_id: key.user_id ?? null,
     org_id: key.org_id ?? null,
@@ -131,7 +132,7 @@ export const apiKeyHandlers: Record<string, Handler> = {
   fetchApiKey: ({ project, path }) => {
     const row = project.sql("SELECT * FROM api_keys WHERE api_key_id = ?").get(path.api_key_id!.toLowerCase()) as Row | undefined;
     if (!row) throw notFound("API key");
-    return ok(project.apiKeyJson(row));
+    return ok(apiKeyJson(row));
   },
 
   createApiKey: ({ project, body }) => {

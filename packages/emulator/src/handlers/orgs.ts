@@ -2,6 +2,7 @@ import { uuid } from "../crypto.js";
 import { json, type Row } from "../db.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import { orgJson, orgSummaryJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 import { sendLink } from "./users.js";
 import { contains, given, has, pageInfo, paging } from "./util.js";
@@ -34,7 +35,7 @@ function queryOrgs(project: Project, params: Record<string, unknown>): Reply {
   const total = (project.sql(`SELECT count(*) AS n FROM orgs ${clause}`).get(...args) as { n: number }).n;
   const order = ORDER_BY[String(params.order_by ?? "CREATED_AT_ASC")] ?? ORDER_BY.CREATED_AT_ASC;
   const rows = project.sql(`SELECT * FROM orgs ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
-  return ok({ orgs: rows.map((r) => project.orgSummaryJson(r)), total_orgs: total, ...pageInfo(p, total) });
+  return ok({ orgs: rows.map((r) => orgSummaryJson(project, r)), total_orgs: total, ...pageInfo(p, total) });
 }
 
 function checkOrgName(name: unknown) {
@@ -69,7 +70,7 @@ function invite(project: Project, org: Row, email: string, role: string, additio
 }
 
 export const orgHandlers: Record<string, Handler> = {
-  fetchOrg: ({ project, path }) => ok(project.orgJson(project.requireOrg(path.org_id!))),
+  fetchOrg: ({ project, path }) => ok(orgJson(project, project.requireOrg(path.org_id!))),
 
   queryOrgs: ({ project, query }) => queryOrgs(project, query),
   queryOrgsByPost: ({ project, body }) => queryOrgs(project, body ?? {}),

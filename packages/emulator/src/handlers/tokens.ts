@@ -1,6 +1,7 @@
 import { base32Decode, hex, signJwt } from "../crypto.js";
 import { json } from "../db.js";
 import { ApiError, badRequest } from "../errors.js";
+import { orgInfoOf } from "../views.js";
 import { type Handler, ok } from "./types.js";
 import { insertUser } from "./users.js";
 import { given, has, isHttpUrl } from "./util.js";
@@ -58,7 +59,7 @@ export const tokenHandlers: Record<string, Handler> = {
       ...(user.metadata !== null ? { metadata: json.parse<object>(user.metadata, {}) } : {}),
       login_method: { login_method: "generated_from_backend_api" },
     };
-    const orgs = project.orgInfoOf(String(user.user_id));
+    const orgs = orgInfoOf(project, String(user.user_id));
     if (has(body, "active_org_id")) {
       const info = orgs[body.active_org_id];
       if (!info) throw badRequest("active_org_id", "The user is not a member of this organization");

@@ -2,6 +2,7 @@ import { hashPassword, hex, uuid } from "../crypto.js";
 import { json, type Row } from "../db.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import { userJson } from "../views.js";
 import { type Handler, ok } from "./types.js";
 import { contains, given, has, pageInfo, paging } from "./util.js";
 
@@ -86,7 +87,7 @@ function batch(column: "user_id" | "email" | "username"): Handler {
       const row = project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined;
       if (row) found.set(String(row.user_id), row);
     }
-    return ok([...found.values()].map((row) => project.userJson(row, includeOrgs(query))));
+    return ok([...found.values()].map((row) => userJson(project, row, includeOrgs(query))));
   };
 }
 
@@ -108,18 +109,18 @@ function simpleUpdate(sql: string): Handler {
 }
 
 export const userHandlers: Record<string, Handler> = {
-  fetchUserById: ({ project, path, query }) => ok(project.userJson(project.requireUser(path.user_id!), includeOrgs(query))),
+  fetchUserById: ({ project, path, query }) => ok(userJson(project, project.requireUser(path.user_id!), includeOrgs(query))),
 
   fetchUserByEmail: ({ project, query }) => {
     const row = project.userByEmail(String(query.email));
     if (!row) throw notFound("user");
-    return ok(project.userJson(row, includeOrgs(query)));
+    return ok(userJson(project, row, includeOrgs(query)));
   },
 
   fetchUserByUsername: ({ project, query }) => {
     const row = project.sql("SELECT * FROM users WHERE username = ?").get(String(query.username)) as Row | undefined;
     if (!row) throw notFound("user");
-    return ok(project.userJson(row, includeOrgs(query)));
+    return ok(userJson(project, row, includeOrgs(query)));
   },
 
   fetchUsersByIds: batch("user_id"),
@@ -142,7 +143,7 @@ export const userHandlers: Record<string, Handler> = {
     const total = (project.sql(`SELECT count(*) AS n FROM users ${clause}`).get(...args) as { n: number }).n;
     const order = ORDER_BY[String(query.order_by ?? "CREATED_AT_ASC")] ?? ORDER_BY.CREATED_AT_ASC;
     const rows = project.sql(`SELECT * FROM users ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
-    return ok({ users: rows.map((r) => project.userJson(r, includeOrgs(query))), total_users: total, ...pageInfo(p, total) });
+    return ok({ users: rows.map((r) => userJson(project, r, includeOrgs(query))), total_users: total, ...pageInfo(p, total) });
   },
 
   fetchUsersInOrg: ({ project, path, query }) => {
@@ -162,7 +163,7 @@ export const userHandlers: Record<string, Handler> = {
       .all(...args, p.size, p.offset) as Row[];
     return ok({
       users: rows.map((r) => ({
-        ...project.userJson(r, includeOrgs(query)),
+        ...userJson(project, r, includeOrgs(query)),
         role_in_org: r.m_role,
         additional_roles_in_org: json.parse<string[]>(r.m_additional, []),
       })),

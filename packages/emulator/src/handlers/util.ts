@@ -5,10 +5,14 @@ export interface Paging {
   offset: number;
 }
 
+const MAX_ROWS = Number.MAX_SAFE_INTEGER;
+
 export function paging(source: Record<string, unknown>, sizeKey = "page_size", numberKey = "page_number"): Paging {
   const size = typeof source[sizeKey] === "number" && (source[sizeKey] as number) > 0 ? (source[sizeKey] as number) : 10;
   const number = typeof source[numberKey] === "number" && (source[numberKey] as number) >= 0 ? (source[numberKey] as number) : 0;
-  return { size, number, offset: size * number };
+  // Numbers past 2^53 (valid integers for the document) would overflow SQLite's LIMIT/OFFSET: any
+  // page that far is past the end.
+  return { size: Math.min(size, MAX_ROWS), number, offset: Math.min(size * number, MAX_ROWS) };
 }
 
 export function pageInfo(p: Paging, total: number) {

@@ -1,0 +1,123 @@
+// The JSON shapes of stored rows as the API answers them: users, organizations, memberships and
+// end-user API keys.
+import { json, type Row } from "./db.js";
+import type { Project } from "./project.js";
+
+/** SQLite stores booleans as 0/1. */
+export const bool = (v: unknown) => v === 1 || v === true;
+const opt = <T>(v: T | null | undefined) => (v === null || v === undefined ? undefined : v);
+
+export function slugify(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "org"
+  );
+}
+
+/** UserOrgInfo of each of the user's organizations, by org id. */
+export function orgInfoOf(project: Project, userId: string): Record<string, unknown> {
+  return project.cached(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
+}
+
+function computeOrgInfo(project: Project, userId: string): Record<string, unknown> {
+  const rows = project
+    .sql("SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
+    .all(userId) as Row[];
+  const result: Record<string, unknown> = {};
+  for (const row of rows)
+    result[String(row.org_id)] = membershipJson(project, row, String(row.role), json.parse<string[]>(row.additional_roles, []));
+  return result;
+}
+
+export function membershipJson(project: Project, org: Row, role: string, additional: string[]) {
+  const roles = project.effectiveRoles(org, role, additional);
+  return {
+    org_id: org.org_id,
+    org_name: org.name,
+    org_metadata: json.parse<object>(org.metadata, {}),
+    url_safe_org_name: slugify(String(org.name)),
+    user_role: role,
+    inherited_user_roles_plus_current_role: roles.held,
+    user_permissions: roles.permissions,
+    org_role_structure: roles.structure,
+    additional_roles: roles.structure === "multi_role" ? additional : [],
+    ...(org.legacy_org_id ? { legacy_org_id: org.legacy_org_id } : {}),
+  };
+}
+
+export function userJson(project: Project, row: Row, includeOrgs = false): Record<string, unknown> {
+  const phones = json.parse<unknown[]>(row.mfa_phones, []);
+  return {
+    user_id: row.user_id,
+    email: row.email,
+    email_confirmed: bool(row.email_confirmed),
+    has_password: row.password_hash !== null,
+    username: opt(row.username),
+    first_name: opt(row.first_name),
+    last_name: opt(row.last_name),
+    picture_url: opt(row.picture_url),
+    properties: json.parse<object | undefined>(row.properties, undefined),
+    metadata: json.parse<object | null>(row.metadata, null),
+    locked: bool(row.locked),
+    enabled: bool(row.enabled),
+    mfa_enabled: row.mfa_totp_secret !== null || phones.length > 0,
+    can_create_orgs: bool(row.can_create_orgs),
+    created_at: row.created_at,
+    last_active_at: row.last_active_at,
+    update_password_required: bool(row.update_password_required),
+    legacy_user_id: opt(row.legacy_user_id),
+    ...(includeOrgs ? { org_id_to_org_info: orgInfoOf(project, String(row.user_id)) } : {}),
+  };
+}
+
+export function orgJson(project: Project, row: Row): Record<string, unknown> {
+  const sso = project.ssoOf(String(row.org_id));
+  return {
+    org_id: row.org_id,
+    name: row.name,
+    url_safe_org_slug: row.url_safe_org_slug,
+    can_setup_saml: bool(row.can_setup_saml),
+    is_saml_configured: sso !== undefined && bool(sso.live),
+    is_saml_in_test_mode: sso !== undefined && !bool(sso.live),
+    domain: opt(row.domain),
+    extra_domains: json.parse<string[]>(row.extra_domains, []),
+    domain_autojoin: bool(row.domain_autojoin),
+    domain_restrict: bool(row.domain_restrict),
+    max_users: opt(row.max_users),
+    metadata: json.parse<object>(row.metadata, {}),
+    custom_role_mapping_name: opt(row.custom_role_mapping_name),
+    legacy_org_id: opt(row.legacy_org_id),
+    password_rotation_enabled: bool(row.password_rotation_enabled),
+    password_rotation_history_size: row.password_rotation_history_size,
+    password_rotation_period: row.password_rotation_period,
+  };
+}
+
+export function orgSummaryJson(project: Project, row: Row): Record<string, unknown> {
+  const sso = project.ssoOf(String(row.org_id));
+  return {
+    org_id: row.org_id,
+    name: row.name,
+    is_saml_configured: sso !== undefined && bool(sso.live),
+    max_users: opt(row.max_users),
+    metadata: json.parse<object>(row.metadata, {}),
+    custom_role_mapping_name: opt(row.custom_role_mapping_name),
+    legacy_org_id: opt(row.legacy_org_id),
+    created_at: row.created_at,
+  };
+}
+
+export function apiKeyJson(row: Row): Record<string, unknown> {
+  return {
+    api_key_id: row.api_key_id,
+    created_at: row.created_at,
+    expires_at_seconds: row.expires_at_seconds ?? null,
+    metadata: json.parse<object | null>(row.metadata, null),
+    user_id: row.user_id ?? null,
+    org_id: row.org_id ?? null,
+    ...(row.display_name !== null ? { display_name: row.display_name } : {}),
+  };
+}
