@@ -2,13 +2,13 @@
 //   1. gate     the bundled document breaks no client of the last release, or a pending changeset says so
 //               (before `changeset version`, which consumes the changesets that declare a break)
 //   2. version  `changeset version`: one version for all five packages, CHANGELOG.md from the changesets
-//   3. build    every package from scratch, so the document and everything built from it carry that version
+//   3. build    every package from empty dist folders, so the document and everything built from it carry that version
 //   4. check    each tarball holds exactly what it should
 //   5. publish  `changeset publish` (pnpm publish; each package's prepack builds it again if needed)
 //   6. record   released/openapi.json becomes the baseline of the next gate; commit it with the versions
 // The registry is the one in npm_config_registry (changesets ignores .npmrc's registry: set it explicitly).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { BASELINE, gate, root } from "./breaking-changes.mjs";
 import { PACKAGES, tarballProblems } from "./tarballs.mjs";
@@ -40,6 +40,8 @@ const versions = PACKAGES.map((p) => JSON.parse(readFileSync(join(root, p.dir, "
 if (new Set(versions).size !== 1) fail("version", `the packages do not share one version: ${versions.join(", ")}`);
 console.log(`release: version: ${versions[0]}`);
 
+// From empty dist folders: a file left over from an earlier build must not ship.
+for (const pkg of PACKAGES) rmSync(join(root, pkg.dir, "dist"), { recursive: true, force: true });
 run("build", bin("turbo"), ["run", "build", "--force", "--output-logs=errors-only"]);
 const doc = JSON.parse(readFileSync(join(root, "spec", "dist", "openapi.json"), "utf8"));
 if (doc.info.version !== versions[0]) fail("build", `the document says ${doc.info.version}, the packages ${versions[0]}`);
