@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { createRouter, createValidator, listOperations, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
+import { createRouter, createValidator, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { handleAdmin } from "./admin.js";
 import { createApi } from "./api.js";
 import { locateDocs, locatePostman } from "./assets.js";
@@ -11,14 +11,13 @@ import type { KeyKind, RateLimit } from "./config.js";
 import { openDatabase } from "./db.js";
 import { handlers as builtInHandlers } from "./handlers/index.js";
 import { DEFAULT_BODY_LIMIT, readBody } from "./http/body.js";
-import { isJsonContentType, isLoopback, ownHostNames, refuseForeign } from "./http/local-only.js";
+import { createLocalOnlyGuard, isLoopback, ownHostNames } from "./http/local-only.js";
 import { send } from "./http/send.js";
-import { decodePath, serveFile } from "./http/static.js";
 import { parseTarget } from "./http/target.js";
 import type { EmulatorOptions } from "./options.js";
-import { filledEnvironment, isEnvironmentPath, servePostmanFile } from "./postman.js";
 import { type BackendKey, Project } from "./project.js";
 import { type SeedSummary, seedProject } from "./seed.js";
+import { createSite } from "./site.js";
 
 export interface RunningEmulator {
   /** Base URL of the server, such as http://127.0.0.1:4010. */
@@ -78,72 +77,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const servesKeys = isLoopback(host) || options.exposeKeys === true;
   let ownHosts = new Set<string>();
   let requestCount = 0;
-  let openapiText = "";
 
-  /** The checks of the local-only endpoints; true when the request was refused (and answered). */
-  const refusedLocalOnly = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
-    const foreign = refuseForeign(req, ownHosts);
-    if (foreign) {
-      send(res, 403, { error: `Forbidden: ${path} answers only this machine: ${foreign}` });
-      return true;
-    }
-    const holdsKeys = path.startsWith("/__emulator/keys") || path.startsWith("/postman/");
-    if (holdsKeys && !servesKeys) {
-      send(res, 403, { error: `Forbidden: not on loopback (${host}), keys are not served; start with --expose-keys to serve them` });
-      return true;
-    }
-    const changesState = req.method !== "GET" && req.method !== "HEAD";
-    if (changesState && !isJsonContentType(req)) {
-      send(res, 415, { error: "the test helpers take Content-Type: application/json (even with an empty body)" });
-      return true;
-    }
-    return false;
-  };
-
-  const serveDocs = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const relative = decodePath(path.slice(6));
-    if (relative === undefined) return send(res, 400, { error: `malformed escape in ${path}` });
-    if (docsDir && serveFile(req, res, docsDir, relative || "index.html")) return;
-    send(res, 404, { error: docsDir ? `no docs file ${path}` : "the docs are not installed (@propelauth-openapi/docs)" });
-  };
-
-  const serveGet = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
-    if (path === "/openapi.json") {
-      openapiText ||= JSON.stringify({ ...doc, servers: [{ url: settings.authUrl, description: "This PropelAuth Backend API emulator" }] });
-      send(res, 200, openapiText, "application/json");
-      return true;
-    }
-    if (path === "/" || path === "") {
-      send(res, 200, {
-        name: "PropelAuth Backend API emulator",
-        auth_url: settings.authUrl,
-        openapi: `${settings.authUrl}/openapi.json`,
-        docs: docsDir ? `${settings.authUrl}/docs/` : null,
-        postman: `${settings.authUrl}/postman/`,
-        operations: listOperations(doc).length,
-      });
-      return true;
-    }
-    if (path === "/docs") {
-      send(res, 301, undefined, undefined, { location: "/docs/" });
-      return true;
-    }
-    if (path.startsWith("/docs/")) {
-      serveDocs(req, res, path);
-      return true;
-    }
-    if (path === "/postman" || path.startsWith("/postman/")) {
-      const rest = path.slice(8);
-      if (!isEnvironmentPath(rest)) {
-        servePostmanFile(req, res, postmanDir, rest);
-        return true;
-      }
-      if (refusedLocalOnly(req, res, path)) return true;
-      send(res, 200, filledEnvironment(postmanDir, settings.authUrl, keys["full-access"].token));
-      return true;
-    }
-    return false;
-  };
+  const localOnly = createLocalOnlyGuard({ host, servesKeys, ownHosts: () => ownHosts });
+  const serveGet = createSite({ doc, authUrl: () => settings.authUrl, docsDir, postmanDir, apiKey: keys["full-access"].token, localOnly });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = `req_${(++requestCount).toString(36)}_${process.pid.toString(36)}`;
@@ -160,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (options.log) process.stderr.write(`[propelauth-emulator] ${req.method} ${url.pathname}${url.search}\n`);
     const path = url.pathname;
     if (path.startsWith("/__emulator/") || path === "/__emulator") {
-      if (refusedLocalOnly(req, res, path)) return;
+      if (localOnly(req, res, path)) return;
       if (text === undefined) return send(res, 400, { error: "the body must be valid UTF-8" });
       return handleAdmin({ project, req, res, url, text, send });
     }

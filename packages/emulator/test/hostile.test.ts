@@ -4,6 +4,7 @@
 // Each gets a documented 4xx, never a 5xx, a crash or a hang, and the stored state is unchanged.
 import { connect } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "../dist/index.js";
 import { type RawAnswer, type RawCall, raw } from "./raw.js";
 import { operationById, PREFIX, useEmulator } from "./support.js";
 
@@ -256,6 +257,26 @@ describe("no token oracle", () => {
     for (const answer of answers) {
       expect(answer.status).toBe(first.status);
       expect(answer.text).toBe(first.text);
+    }
+  });
+});
+
+describe("an answer that cannot be serialised", () => {
+  it("is a 500 that says so, not a request left hanging", async () => {
+    // A BigInt stands in for any value JSON.stringify refuses (an answer past V8's string limit too).
+    const emu = await startEmulator({
+      memory: true,
+      port: 0,
+      handlerOverrides: { fetchUserById: () => ({ status: 200, body: { user_id: 1n } }) },
+    });
+    try {
+      const answer = await raw(emu.url, "GET", `${PREFIX}/user/${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`, {
+        headers: { authorization: `Bearer ${emu.keys["full-access"].token}` },
+      });
+      expect(answer.status).toBe(500);
+      expect(answer.json.error).toMatch(/could not serialise/);
+    } finally {
+      await emu.close();
     }
   });
 });

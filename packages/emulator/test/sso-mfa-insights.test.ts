@@ -140,6 +140,13 @@ describe("step-up MFA, social login tokens, employees", () => {
     const code = (await h().admin("GET", `/users/${userId}/totp`)).body.code;
     const grant = (await h().op("verifyStepUpTotp", {}, { body: { ...base, code } })).body.step_up_grant;
     expect(grant).toBeTruthy();
+    // Stored as its hash only, like end-user API keys.
+    const stored = h()
+      .emu.project.sql("SELECT grant FROM step_up_grants WHERE user_id = ?")
+      .all(userId)
+      .map((r) => r.grant);
+    expect(stored).not.toContain(grant);
+    expect(stored).toContain(h().emu.project.hashToken(grant));
     const check = { action_type: "DELETE_PROJECT", user_id: userId, grant };
     expect((await h().op("verifyStepUpGrant", {}, { body: { ...check, action_type: "OTHER" } })).body.field_errors).toEqual({
       grant: "grant_not_found",

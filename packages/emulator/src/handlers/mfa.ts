@@ -24,7 +24,8 @@ function issueGrant(project: Project, userId: string, actionType: string, grantT
   const grant = `sug_${hex(24)}`;
   project
     .sql("INSERT INTO step_up_grants (grant, user_id, action_type, grant_type, expires_at) VALUES (?, ?, ?, ?, ?)")
-    .run(grant, userId, actionType, grantType, project.now() + validFor);
+    // Only the grant's hash is stored, as for end-user API keys.
+    .run(project.hashToken(grant), userId, actionType, grantType, project.now() + validFor);
   return grant;
 }
 
@@ -46,7 +47,7 @@ export const mfaHandlers: Record<string, Handler> = {
     gate(project);
     const grant = project
       .sql("SELECT * FROM step_up_grants WHERE grant = ? AND user_id = ? AND action_type = ? AND used_at IS NULL AND expires_at > ?")
-      .get(body.grant, body.user_id, body.action_type, project.now()) as Row | undefined;
+      .get(project.hashToken(String(body.grant)), body.user_id, body.action_type, project.now()) as Row | undefined;
     if (!grant) throw stepUpError(400, "invalid_request_fields", "The grant was not found or has expired.", { grant: "grant_not_found" });
     if (grant.grant_type === "ONE_TIME_USE")
       project.sql("UPDATE step_up_grants SET used_at = ? WHERE grant = ?").run(project.now(), grant.grant);

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { send } from "./send.js";
 
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -57,4 +58,32 @@ export function isJsonContentType(req: IncomingMessage): boolean {
     .trim()
     .toLowerCase();
   return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/** Refuses (and answers) a request that may not reach a local-only endpoint; true when it did. */
+export type LocalOnlyGuard = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+/**
+ * The checks of the local-only endpoints: this machine only (403), no key off loopback unless
+ * asked (403), and state changes in JSON only (415).
+ */
+export function createLocalOnlyGuard(o: { host: string; servesKeys: boolean; ownHosts: () => Set<string> }): LocalOnlyGuard {
+  return (req, res, path) => {
+    const foreign = refuseForeign(req, o.ownHosts());
+    if (foreign) {
+      send(res, 403, { error: `Forbidden: ${path} answers only this machine: ${foreign}` });
+      return true;
+    }
+    const holdsKeys = path.startsWith("/__emulator/keys") || path.startsWith("/postman/");
+    if (holdsKeys && !o.servesKeys) {
+      send(res, 403, { error: `Forbidden: not on loopback (${o.host}), keys are not served; start with --expose-keys to serve them` });
+      return true;
+    }
+    const changesState = req.method !== "GET" && req.method !== "HEAD";
+    if (changesState && !isJsonContentType(req)) {
+      send(res, 415, { error: "the test helpers take Content-Type: application/json (even with an empty body)" });
+      return true;
+    }
+    return false;
+  };
 }
