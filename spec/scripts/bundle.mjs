@@ -31,7 +31,10 @@ const doc = JSON.parse(readFileSync(jsonPath, "utf8"));
 if (doc.openapi !== "3.1.0" || typeof doc.info?.description !== "string" || !doc.paths) {
   throw new Error(`bundle: ${jsonPath} is not a complete OpenAPI 3.1 document (info.description must be inlined text)`);
 }
+// One version identity: the document's info.version is the spec package's version, so a reader can
+// tell which release they hold (the packages built from it show the same number).
+doc.info.version = JSON.parse(readFileSync(join(specDir, "package.json"), "utf8")).version;
 writeFileSync(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
 writeFileSync(join(dist, "openapi.yaml"), stringify(doc, { lineWidth: 0 }));
 const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item).filter((k) => k !== "parameters"));
-console.log(`bundle: ${operations.length} operations -> dist/openapi.json, dist/openapi.yaml`);
+console.log(`bundle: ${operations.length} operations, version ${doc.info.version} -> dist/openapi.json, dist/openapi.yaml`);

@@ -1,0 +1,265 @@
+// `pnpm release:rehearse`: the real release, against a throwaway registry, then the packages used
+// from that registry as users get them. Run by `npm test` (scripts/test/rehearsal.test.ts).
+//   1. registry  verdaccio on 127.0.0.1 on a free port; our scope is never proxied, the rest comes from npm
+//   2. copy      the repository as committed plus uncommitted files, in a temporary folder, installed
+//   3. prepack   packing an unbuilt package builds it first
+//   4. release   `pnpm release` with a patch changeset for the spec: version, build, check, publish
+//   5. use       in empty folders, install the five packages with npm, pnpm 10 (default settings) and
+//                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
+// Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { copyRepository, gitEnv, run, StepError } from "./repo-copy.mjs";
+import { RUNTIMES, runtimePath } from "./runtimes.mjs";
+import { PACKAGES } from "./tarballs.mjs";
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const keep = process.env.REHEARSAL_KEEP === "1";
+const started = [];
+const t0 = Date.now();
+
+function log(message) {
+  console.log(`rehearsal [${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+}
+
+/** A folder outside any workspace, so npm, pnpm and Bun see only the consumer's own package.json. */
+function scratch() {
+  let base = realpathSync(tmpdir());
+  if (!relative(root, base).startsWith("..")) base = "/tmp";
+  return mkdtempSync(join(base, "propelauth-rehearsal-"));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRegistry(base) {
+  const upstream = run("registry", "find the upstream registry", npm, ["config", "get", "registry"], { cwd: base }).trim();
+  const port = await freePort();
+  const dir = join(base, "registry");
+  mkdirSync(dir);
+  writeFileSync(
+    join(dir, "config.yaml"),
+    [
+      `storage: ${join(dir, "storage")}`,
+      "auth:",
+      `  htpasswd: { file: ${join(dir, "htpasswd")}, max_users: 10 }`,
+      `uplinks:\n  npm: { url: ${JSON.stringify(upstream)}, timeout: 60s, max_fails: 5 }`,
+      "packages:",
+      // Never proxied: a package of ours comes from this rehearsal or not at all.
+      "  '@propelauth-openapi/*': { access: $all, publish: $authenticated }",
+      "  '**': { access: $all, proxy: npm }",
+      "web: { enable: false }",
+      "max_body_size: 50mb",
+      "log: { type: stdout, format: pretty, level: warn }",
+      "",
+    ].join("\n"),
+  );
+  const child = spawn(bin("verdaccio"), ["--config", join(dir, "config.yaml"), "--listen", `127.0.0.1:${port}`], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push({ name: "verdaccio", child });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new StepError(`registry: start verdaccio: exited ${child.exitCode}\n${output}`);
+    if (i > 600) throw new StepError(`registry: start verdaccio: no answer on ${url} within 60 s\n${output}`);
+    try {
+      if ((await fetch(`${url}-/ping`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const res = await fetch(`${url}-/user/org.couchdb.user:rehearsal`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "rehearsal", password: "rehearsal-password", type: "user", roles: [] }),
+  });
+  const { token } = await res.json();
+  if (!token) throw new StepError(`registry: create the publishing user: verdaccio answered ${res.status}`);
+  return { url, token, upstream };
+}
+
+/** GET with a retry: a keep-alive socket the registry closed while we were busy fails once (EPIPE). */
+async function getJson(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(url)).json();
+    } catch (error) {
+      if (attempt === 3) throw new StepError(`registry: GET ${url}: ${error.cause?.message ?? error.message}`);
+    }
+  }
+}
+
+/** The node that runs the installed emulator: this one, or a newer one from npm if its `engines` asks. */
+function nodeFor(enginesRange) {
+  const min = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(enginesRange ?? "");
+  const atLeast = (v) => {
+    if (!min) return true;
+    const have = v.split(".").map(Number);
+    const want = [min[1], min[2] ?? 0, min[3] ?? 0].map(Number);
+    for (let i = 0; i < 3; i++) if (have[i] !== want[i]) return have[i] > want[i];
+    return true;
+  };
+  if (atLeast(process.versions.node)) return process.execPath;
+  for (const name of ["node22", "node24"]) if (atLeast(RUNTIMES[name].version)) return runtimePath(name);
+  throw new StepError(`@propelauth-openapi/emulator: pick a Node: none of ours satisfies engines.node ${enginesRange}`);
+}
+
+const CONSUMERS = {
+  npm: {
+    install: (names) => [npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", ...names]],
+    emulator: ["npx", "--no-install", "propelauth-emulator"],
+  },
+  pnpm: {
+    // pnpm 10 as a user has it: default settings (dependency build scripts blocked unless approved).
+    install: (names) => [bin("pnpm"), ["add", "--reporter=append-only", ...names]],
+    emulator: [bin("pnpm"), "exec", "propelauth-emulator"],
+  },
+  bun: {
+    install: (names) => [runtimePath("bun"), ["add", "--no-progress", ...names]],
+    emulator: () => [runtimePath("bun"), "x", "propelauth-emulator"],
+  },
+};
+
+async function useWith(manager, base, registry, version) {
+  const dir = join(base, `consumer-${manager}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: `rehearsal-${manager}`, private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(join(dir, ".npmrc"), `registry=${registry.url}\n`);
+  writeFileSync(join(dir, "bunfig.toml"), `[install]\nregistry = "${registry.url}"\n`);
+  copyFileSync(join(root, "scripts", "rehearsal", "use-packages.mjs"), join(dir, "use-packages.mjs"));
+  const env = {
+    ...process.env,
+    npm_config_registry: registry.url,
+    npm_config_userconfig: join(dir, ".npmrc"),
+    // Bun caches by name@version: each rehearsal publishes the same version with new contents.
+    BUN_INSTALL_CACHE_DIR: join(dir, ".bun-cache"),
+    TMPDIR: base,
+  };
+  for (const k of Object.keys(env)) if (/^(npm_package_|npm_lifecycle_|PNPM_|pnpm_config_)/i.test(k)) delete env[k];
+  const names = PACKAGES.map((p) => `${p.name}@${version}`);
+  const [command, args] = CONSUMERS[manager].install(names);
+  log(`${manager}: install the five packages`);
+  run(`${manager} install`, `install ${names.join(" ")}`, command, args, { cwd: dir, env });
+  const emulatorManifest = JSON.parse(readFileSync(join(dir, "node_modules", "@propelauth-openapi", "emulator", "package.json"), "utf8"));
+  const node = nodeFor(emulatorManifest.engines?.node);
+  const emulator = typeof CONSUMERS[manager].emulator === "function" ? CONSUMERS[manager].emulator() : CONSUMERS[manager].emulator;
+  const runner = manager === "bun" ? runtimePath("bun") : process.execPath;
+  log(
+    `${manager}: use them (client under ${manager === "bun" ? "Bun" : `Node ${process.version}`}, emulator on ${node === process.execPath ? `Node ${process.version}` : node})`,
+  );
+  const out = run(`${manager} consumer`, "use the installed packages", runner, ["use-packages.mjs"], {
+    cwd: dir,
+    env: {
+      ...env,
+      PATH: `${dirname(node)}${process.platform === "win32" ? ";" : ":"}${env.PATH}`,
+      REHEARSAL_VERSION: version,
+      REHEARSAL_EMULATOR: JSON.stringify(emulator),
+    },
+  });
+  process.stdout.write(out);
+}
+
+async function main() {
+  const base = scratch();
+  log(`working in ${base}`);
+  try {
+    const registry = await startRegistry(base);
+    log(`registry: verdaccio on ${registry.url} (everything but @propelauth-openapi/* from ${registry.upstream})`);
+
+    const repo = copyRepository(join(base, "repo"));
+    const env = gitEnv({ npm_config_registry: registry.url, npm_config_userconfig: join(base, "npmrc") });
+    writeFileSync(join(base, "npmrc"), `registry=${registry.url}\n//${new URL(registry.url).host}/:_authToken=${registry.token}\n`);
+    log(`copy: ${repo}; pnpm install`);
+    run(
+      "copy",
+      "pnpm install --frozen-lockfile",
+      bin("pnpm"),
+      ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"],
+      { cwd: repo, env },
+    );
+
+    log("prepack: npm pack of the unbuilt spec package builds it");
+    const packOutput = run("@propelauth-openapi/spec", "prepack builds before packing", npm, ["pack", "--dry-run", "--json"], {
+      cwd: join(repo, "spec"),
+      env,
+      stdoutOnly: true,
+    });
+    // The prepack build prints on the same stdout; the JSON report comes last.
+    const packed = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {")).replace(/\n\]\n[\s\S]*$/, "\n]"));
+    if (!packed[0].files.some((f) => f.path === "dist/openapi.json"))
+      throw new StepError(
+        `@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${packed[0].files.map((f) => f.path).join(", ")}`,
+      );
+
+    writeFileSync(
+      join(repo, ".changeset", "rehearsal-patch.md"),
+      '---\n"@propelauth-openapi/spec": patch\n---\n\nRehearsal of the release flow.\n',
+    );
+    run("copy", "add the rehearsal changeset", "git", ["add", "-A"], { cwd: repo, env });
+    run("copy", "commit the rehearsal changeset", "git", ["commit", "-qm", "rehearsal changeset", "--allow-empty"], { cwd: repo, env });
+    const before = JSON.parse(readFileSync(join(repo, "spec", "package.json"), "utf8")).version;
+    log(`release: pnpm release from ${before} (version, build, check, publish to ${registry.url})`);
+    process.stdout.write(run("release", "pnpm release", bin("pnpm"), ["run", "release"], { cwd: repo, env }).replace(/^/gm, "  | "));
+    const version = JSON.parse(readFileSync(join(repo, "spec", "package.json"), "utf8")).version;
+    if (version === before) throw new StepError(`release: version: still ${before} after a patch changeset`);
+    for (const pkg of PACKAGES) {
+      const meta = await getJson(`${registry.url}${pkg.name.replace("/", "%2f")}`);
+      if (meta["dist-tags"]?.latest !== version)
+        throw new StepError(`${pkg.name}: publish: the registry's latest is ${meta["dist-tags"]?.latest}, not ${version}`);
+      const changelog = readFileSync(join(repo, pkg.dir, "CHANGELOG.md"), "utf8");
+      if (!changelog.includes(`## ${version}`)) throw new StepError(`${pkg.name}: version: CHANGELOG.md has no ${version} section`);
+    }
+    const baseline = JSON.parse(readFileSync(join(repo, "released", "openapi.json"), "utf8"));
+    if (baseline.info.version !== version) throw new StepError(`release: record: released/openapi.json is ${baseline.info.version}`);
+    log(`release: all five published as ${version}; CHANGELOGs and released/openapi.json written`);
+
+    // Every package manager gets its turn, so one run shows every way the packages fail.
+    const failures = [];
+    for (const manager of Object.keys(CONSUMERS)) {
+      try {
+        await useWith(manager, base, registry, version);
+      } catch (error) {
+        if (!(error instanceof StepError)) throw error;
+        log(`${manager}: FAILED`);
+        failures.push(error.message);
+      }
+    }
+    if (failures.length) throw new StepError(failures.join("\n\nrehearsal failed: "));
+    log("passed");
+  } finally {
+    for (const { name, child } of started.reverse()) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already stopped
+      }
+      log(`stopped ${name} (pid ${child.pid})`);
+    }
+    if (keep) log(`kept ${base}`);
+    else rmSync(base, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof StepError ? `rehearsal failed: ${error.message}` : error);
+  process.exitCode = 1;
+});
