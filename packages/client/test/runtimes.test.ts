@@ -50,7 +50,7 @@ describe.each(commandLine)("on %s", (_name, command, version) => {
   it.each(["esm", "cjs"])(
     "%s build: real calls against the emulator",
     async (format) => {
-      const [binary, ...flags] = command() as readonly string[];
+      const [binary, ...flags] = command() as unknown as [string, ...string[]];
       const result = await runAsync(binary, [...flags, SMOKE, emu.url, emu.keys["full-access"], format], {
         cwd: packageDir,
         timeout: 120_000,
