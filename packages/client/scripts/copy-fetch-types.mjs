@@ -29,7 +29,8 @@ writeFileSync(
 // operations, which all have responses; test/typescript.test.ts checks 5.0 to 5.9.
 const helpers = readFileSync(join(helpersDir, "dist/index.d.ts"), "utf8");
 const fallback = /(type ResponseObjectMap<T> = T extends \{\s*responses: any;\s*\} \? T\["responses"\] : )unknown;/;
-if (!fallback.test(helpers)) throw new Error("copy-fetch-types: openapi-typescript-helpers' ResponseObjectMap changed; review the TypeScript < 5.4 fix");
+if (!fallback.test(helpers))
+  throw new Error("copy-fetch-types: openapi-typescript-helpers' ResponseObjectMap changed; review the TypeScript < 5.4 fix");
 writeFileSync(
   join(out, "openapi-typescript-helpers.d.ts"),
   `// Copied from openapi-typescript-helpers/dist/index.d.ts by scripts/copy-fetch-types.mjs, with ResponseObjectMap's fallback fixed for TypeScript < 5.4. Do not edit.\n${helpers.replace(fallback, "$1Record<string | number, never>;")}`,

@@ -115,8 +115,9 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
             init.signal = attemptController.signal;
             sent = send(url, init);
           } else {
+            // A new Request with the key: a `fetch` that takes one argument, as openapi-fetch's does, gets everything.
             const r = retries && request?.body ? (request as Request).clone() : (request as Request);
-            sent = send(r, { headers, signal: attemptController.signal });
+            sent = send(new Request(r, { headers, signal: attemptController.signal }));
           }
           // The answer and its body, unless it is to be retried. The attempt's timer and the
           // caller's signal end the wait (`stop`) even when a custom `fetch` ignores the signal.

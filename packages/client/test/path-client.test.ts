@@ -78,14 +78,17 @@ describe.each(builds)("the path-based client (%s build)", (_name, lib) => {
     const client = make(clientStub.fetch);
     const inputs: unknown[] = [];
     const own = stubFetch(json({}, 503), json(user));
-    const fetch = (input: string | Request, init?: RequestInit) => {
-      inputs.push(input);
-      return own.fetch(input, init);
+    // One argument, as openapi-fetch documents it: the Request carries the key and the signal.
+    const fetch = (request: Request) => {
+      inputs.push(request);
+      return own.fetch(request);
     };
     const { data } = await client.GET("/api/backend/v1/user/{user_id}", { params: { path }, fetch });
     expect(data).toEqual(user);
     expect(inputs).toHaveLength(2);
     for (const input of inputs) expect(input).toBeInstanceOf(Request);
+    expect(own.seen.every((s) => s.signal === undefined)).toBe(true); // no init: everything is on the Request
+    expect((inputs[0] as Request).signal.aborted).toBe(false);
     expect(own.seen.map((s) => [s.url, s.headers.authorization])).toEqual([
       [`${AUTH_URL}/api/backend/v1/user/${USER_ID}`, `Bearer ${API_KEY}`],
       [`${AUTH_URL}/api/backend/v1/user/${USER_ID}`, `Bearer ${API_KEY}`],

@@ -26,28 +26,32 @@ describe("the minimum TypeScript version: 5.0", () => {
     ["5.2.2", () => tscPath("5.2.2")],
     ["5.4.5", () => tscPath("5.4.5")],
     ["workspace", () => createRequire(join(packageDir, "package.json")).resolve("typescript/bin/tsc")],
-  ])("TypeScript %s type-checks ESM and CJS consumers with skipLibCheck off", (_version, tsc) => {
-    const dir = tempDir("typescript");
-    writeFileSync(join(dir, "esm.mts"), ESM);
-    writeFileSync(join(dir, "cjs.cts"), CJS);
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          skipLibCheck: false,
-          noEmit: true,
-          target: "es2022",
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          lib: ["es2022", "dom"],
-          types: [],
-        },
-        include: ["*.mts", "*.cts"],
-      }),
-    );
-    const result = run(process.execPath, [tsc(), "-p", join(dir, "tsconfig.json")], { stdio: "pipe" });
-    expect(`${result.stdout}${result.stderr}`).toBe("");
-    expect(result.status).toBe(0);
-  }, 300_000);
+  ])(
+    "TypeScript %s type-checks ESM and CJS consumers with skipLibCheck off",
+    (_version, tsc) => {
+      const dir = tempDir("typescript");
+      writeFileSync(join(dir, "esm.mts"), ESM);
+      writeFileSync(join(dir, "cjs.cts"), CJS);
+      writeFileSync(
+        join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+            target: "es2022",
+            module: "nodenext",
+            moduleResolution: "nodenext",
+            lib: ["es2022", "dom"],
+            types: [],
+          },
+          include: ["*.mts", "*.cts"],
+        }),
+      );
+      const result = run(process.execPath, [tsc(), "-p", join(dir, "tsconfig.json")], { stdio: "pipe" });
+      expect(`${result.stdout}${result.stderr}`).toBe("");
+      expect(result.status).toBe(0);
+    },
+    300_000,
+  );
 });

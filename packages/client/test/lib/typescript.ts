@@ -15,7 +15,17 @@ export function tscPath(version: string): string {
   try {
     execFileSync(
       process.platform === "win32" ? "npm.cmd" : "npm",
-      ["install", "--prefix", partial, "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", `typescript@${version}`],
+      [
+        "install",
+        "--prefix",
+        partial,
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+        "--loglevel=error",
+        `typescript@${version}`,
+      ],
       { stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 },
     );
     try {
