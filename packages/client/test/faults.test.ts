@@ -186,10 +186,15 @@ console.log(error.kind);`,
       expect(() => lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, deadline: 1.5 })).toThrow(/deadline/);
     });
 
-    it("with the defaults, a GET that hangs fails after 25 s (3 attempts of up to 10 s), not later", async () => {
+    it("with the defaults, a GET that hangs fails after 25 s (3 attempts of up to 10 s, pauses of 0.5 s and 1 s less jitter), not later", async () => {
       vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
       try {
-        const stub = stubFetch(hang);
+        const started = Date.now();
+        const sent: number[] = [];
+        const stub = stubFetch((seen) => {
+          sent.push(Date.now() - started);
+          return hang(seen);
+        });
         const client = lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, fetch: stub.fetch });
         let settled: unknown;
         void lib.fetchUserById.safe(client, { path }).then((result) => {
@@ -200,6 +205,11 @@ console.log(error.kind);`,
         await vi.advanceTimersByTimeAsync(100);
         expect(settled).toBeInstanceOf(lib.TimeoutError);
         expect(stub.seen).toHaveLength(3);
+        // Attempt 2 after 10 s + 375-500 ms; attempt 3 after another 10 s + 750-1000 ms.
+        expect(sent[1]! - 10_000).toBeGreaterThanOrEqual(375);
+        expect(sent[1]! - 10_000).toBeLessThanOrEqual(500);
+        expect(sent[2]! - sent[1]! - 10_000).toBeGreaterThanOrEqual(750);
+        expect(sent[2]! - sent[1]! - 10_000).toBeLessThanOrEqual(1_000);
       } finally {
         vi.useRealTimers();
       }
