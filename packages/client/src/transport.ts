@@ -69,7 +69,7 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
     if (routing === "propelauth-api") set("x-propelauth-url", o.authHost);
     const timeout = state.timeout ?? o.timeout;
     const deadline = state.deadline ?? o.deadline;
-    const end = deadline ? Date.now() + deadline : Number.POSITIVE_INFINITY;
+    const end = deadline ? Date.now() + deadline : 1 / 0;
     const retries = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? (state.maxRetries ?? o.maxRetries) : 0;
     const signal = init ? init.signal : (request as Request).signal;
     const send = state.fetch ?? o.fetch ?? fetch;
@@ -103,7 +103,7 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
         let delay: number | undefined;
         let sent: Promise<Response> | undefined;
         const timer =
-          limit < Number.POSITIVE_INFINITY
+          limit < 1 / 0
             ? setTimeout(() => {
                 timedOut = limit;
                 attemptController.abort();
