@@ -164,7 +164,7 @@ describe.each(builds)("the path-based client (%s build)", (_name, lib) => {
     expect([response.status, error]).toEqual([400, { email: ["is taken"] }]);
     expectTypeOf(error).toEqualTypeOf<Schemas["FieldErrors"] | JsonValue | undefined>();
     const read = await make(stubFetch(json({}, 404)).fetch).GET("/api/backend/v1/user/{user_id}", { params: { path } });
-    expectTypeOf(read.error).toEqualTypeOf<JsonValue | undefined>();
+    expectTypeOf(read.error).toEqualTypeOf<Schemas["FieldErrors"] | JsonValue | undefined>();
     if (read.error === undefined) expectTypeOf(read.data).toEqualTypeOf<Schemas["UserMetadata"] | undefined>();
   });
 
