@@ -1,15 +1,20 @@
 // The one place the client's tests start the local emulator (@propelauth-openapi/emulator): its
 // command-line program in a child process, stopped by process id. How the emulator must be
 // launched may change (its storage may move to `node:sqlite`, which needs Node >= 22.13): then
-// EMULATOR_NODE becomes `runtimePath("node22")` from scripts/runtimes.mjs, and nothing else changes.
+// the last line of EMULATOR_NODE becomes `: runtimePath("node22");`, and nothing else changes.
+// PROPELAUTH_EMULATOR_NODE=node22 (or node24) picks that Node without an edit; today it fails, as the
+// emulator's better-sqlite3 addon is built for the Node that installed it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { runtimePath } from "../../../../scripts/runtimes.mjs";
 
 /** The Node that runs the emulator. */
-const EMULATOR_NODE = process.execPath;
+const EMULATOR_NODE = process.env.PROPELAUTH_EMULATOR_NODE
+  ? runtimePath(process.env.PROPELAUTH_EMULATOR_NODE as "node22" | "node24")
+  : process.execPath;
 
 const require = createRequire(import.meta.url);
 const CLI = join(dirname(require.resolve("@propelauth-openapi/emulator/package.json")), "dist/cli.js");
