@@ -28,25 +28,26 @@ const cache = join(root, ".tmp", "runtimes");
 export function runtimePath(name) {
   const rt = RUNTIMES[name];
   if (!rt) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(", ")}`);
-  const dir = join(cache, `${name}-${rt.version}`);
-  const exe = join(dir, "node_modules", ".bin", process.platform === "win32" ? `${rt.bin}.cmd` : rt.bin);
+  const bin = join("node_modules", ".bin", process.platform === "win32" ? `${rt.bin}.cmd` : rt.bin);
+  return npmInstalled(`${name}-${rt.version}`, `${rt.pkg}@${rt.version}`, bin, `the ${name} runtime`);
+}
+
+/**
+ * Installs `spec` (such as typescript@5.0.4) from npm into .tmp/runtimes/<folder> on first use
+ * and returns the absolute path of `file` inside that folder.
+ * @param {string} folder @param {string} spec @param {string} file @param {string} [what]
+ * @returns {string}
+ */
+export function npmInstalled(folder, spec, file, what = spec) {
+  const dir = join(cache, folder);
+  const exe = join(dir, file);
   if (existsSync(exe)) return exe;
   const partial = `${dir}.partial-${process.pid}-${Date.now()}`;
   mkdirSync(partial, { recursive: true });
   try {
     execFileSync(
       process.platform === "win32" ? "npm.cmd" : "npm",
-      [
-        "install",
-        "--prefix",
-        partial,
-        "--no-save",
-        "--no-audit",
-        "--no-fund",
-        "--no-package-lock",
-        "--loglevel=error",
-        `${rt.pkg}@${rt.version}`,
-      ],
+      ["install", "--prefix", partial, "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", spec],
       { stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 },
     );
     try {
@@ -55,13 +56,11 @@ export function runtimePath(name) {
       if (!existsSync(exe)) throw error; // another worker won the race; anything else is real
     }
   } catch (error) {
-    throw new Error(
-      `could not install ${rt.pkg}@${rt.version} from npm for the ${name} runtime: ${error instanceof Error ? error.message : error}`,
-    );
+    throw new Error(`could not install ${spec} from npm for ${what}: ${error instanceof Error ? error.message : error}`);
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
-  if (!existsSync(exe)) throw new Error(`${rt.pkg}@${rt.version} installed but ${exe} is missing`);
+  if (!existsSync(exe)) throw new Error(`${spec} installed but ${exe} is missing`);
   return exe;
 }
 

@@ -4,7 +4,7 @@
 // `import … from "openapi-fetch"` in dist/index.d.ts, unresolvable for users (the package has no
 // dependencies). This copies its declarations (and openapi-typescript-helpers', which they
 // import) into src/generated/, where the sources import them from and the d.ts bundler inlines them.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,5 +23,16 @@ writeFileSync(
   join(out, "openapi-fetch.d.ts"),
   `// Copied from openapi-fetch/dist/index.d.mts by scripts/copy-fetch-types.mjs. Do not edit.\n${rewritten}`,
 );
-copyFileSync(join(helpersDir, "dist/index.d.ts"), join(out, "openapi-typescript-helpers.d.ts"));
+// TypeScript before 5.4 rejects `ResponseObjectMap<T>` where `Record<string | number, any>` is
+// required, because its fallback branch is `unknown` (2 errors in a user's project without
+// skipLibCheck). A fallback that satisfies the constraint changes nothing for the document's
+// operations, which all have responses; test/typescript.test.ts checks 5.0 to 5.9.
+const helpers = readFileSync(join(helpersDir, "dist/index.d.ts"), "utf8");
+const fallback = /(type ResponseObjectMap<T> = T extends \{\s*responses: any;\s*\} \? T\["responses"\] : )unknown;/;
+if (!fallback.test(helpers))
+  throw new Error("copy-fetch-types: openapi-typescript-helpers' ResponseObjectMap changed; review the TypeScript < 5.4 fix");
+writeFileSync(
+  join(out, "openapi-typescript-helpers.d.ts"),
+  `// Copied from openapi-typescript-helpers/dist/index.d.ts by scripts/copy-fetch-types.mjs, with ResponseObjectMap's fallback fixed for TypeScript < 5.4. Do not edit.\n${helpers.replace(fallback, "$1Record<string | number, never>;")}`,
+);
 console.log("copy-fetch-types: openapi-fetch and openapi-typescript-helpers declarations -> src/generated/");

@@ -11,6 +11,7 @@ export type ErrorKind =
   | "not_found"
   | "upgrade_required"
   | "rate_limit"
+  | "maybe_deleted"
   | "server"
   | "api"
   | "connection"
@@ -61,6 +62,10 @@ const KINDS: Record<number, ErrorKind> = {
   429: "rate_limit",
 };
 
+/** Marks a 404 answered to a retried DELETE whose earlier attempt may have deleted it (shared by both builds). */
+export const MAYBE_DONE: unique symbol = Symbol.for("@propelauth-openapi/client.maybe-done") as never;
+const maybeDone = (response: Response) => (response as { [MAYBE_DONE]?: boolean })[MAYBE_DONE];
+
 const record = (body: unknown) =>
   (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -80,9 +85,10 @@ export class ApiError extends PropelAuthError {
     const requestId = requestIdOf(headers);
     const userFacingError = str(record(body).user_facing_error);
     const detail = userFacingError ?? (typeof body === "string" ? body : (JSON.stringify(body) ?? "")).slice(0, 300);
+    const maybe = maybeDone(response);
     super(
-      KINDS[status] ?? (status >= 500 ? "server" : "api"),
-      `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}`,
+      maybe ? "maybe_deleted" : (KINDS[status] ?? (status >= 500 ? "server" : "api")),
+      `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}${maybe ? "; an earlier attempt got no answer and may have deleted it" : ""}`,
       { status, requestId, body, method, path },
     );
     Object.assign(this, { headers, errorCode: str(record(body).error_code), userFacingError });
@@ -130,20 +136,27 @@ export class ServerError extends ApiError {
   declare readonly kind: "server";
 }
 
-/** No response: DNS, refused or reset connection, TLS. `cause` holds the runtime's error. */
+/**
+ * 404 to a DELETE that was retried after an attempt got no answer or a 5xx: that attempt may have
+ * deleted it. The thing is gone; whether this call removed it, or it never existed, is unknown.
+ */
+export class MaybeDeletedError extends ApiError {
+  declare readonly kind: "maybe_deleted";
+}
+
+/** No response: DNS, refused or reset connection, TLS, a body that broke off. `cause` holds the runtime's error. */
 export class ConnectionError extends PropelAuthError {
   declare readonly kind: "connection" | "timeout";
-  constructor(method: string, path: string, cause?: unknown, timeout?: number) {
-    const what = timeout === undefined ? "connection" : "timeout";
-    super(what, `PropelAuth API ${method} ${path}: ${timeout === undefined ? "could not connect" : `no answer in ${timeout} ms`}`, {
-      method,
-      path,
-      cause,
-    });
+  constructor(method: string, path: string, cause?: unknown, ms?: number, deadline?: boolean) {
+    super(
+      ms === undefined ? "connection" : "timeout",
+      `PropelAuth API ${method} ${path}: ${ms === undefined ? "could not connect" : deadline ? `deadline reached (${ms} ms left)` : `no answer in ${ms} ms`}`,
+      { method, path, cause },
+    );
   }
 }
 
-/** An attempt took longer than the `timeout` option. A subclass of `ConnectionError`. */
+/** An attempt took longer than the `timeout` option, or the call reached its `deadline`. A subclass of `ConnectionError`. */
 export class TimeoutError extends ConnectionError {
   declare readonly kind: "timeout";
 }
@@ -180,7 +193,7 @@ const CLASSES: Record<number, typeof ApiError> = {
 
 /** The typed error for a non-2xx response and its parsed body. */
 export function errorFromResponse(response: Response, body: unknown, method: string, path: string): ApiError {
-  const Class = CLASSES[response.status] ?? (response.status >= 500 ? ServerError : ApiError);
+  const Class = maybeDone(response) ? MaybeDeletedError : (CLASSES[response.status] ?? (response.status >= 500 ? ServerError : ApiError));
   return new Class(response, body, method, path);
 }
 

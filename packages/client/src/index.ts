@@ -1,7 +1,15 @@
 import type { components, operations, paths } from "./generated/schema.js";
 import type { OperationData, OperationInput } from "./operation.js";
 
-export { createClient, type PathInit, type PathMethod, type PropelAuthClient } from "./client.js";
+export {
+  createClient,
+  type JsonValue,
+  type PathError,
+  type PathInit,
+  type PathMethod,
+  type PathResult,
+  type PropelAuthClient,
+} from "./client.js";
 export { createOperationClient, type OperationClient } from "./core.js";
 export {
   AbortError,
@@ -14,6 +22,7 @@ export {
   ForbiddenError,
   InvalidRequestError,
   InvalidResponseError,
+  MaybeDeletedError,
   NotFoundError,
   PropelAuthError,
   RateLimitError,
@@ -22,6 +31,7 @@ export {
   UnauthorizedError,
   UpgradeRequiredError,
 } from "./errors.js";
+export { documentVersion } from "./generated/document.js";
 export * from "./generated/operations.js";
 export type {
   CallError,
@@ -40,7 +50,7 @@ export {
   type RequestOptions,
   type Routing,
 } from "./options.js";
-export { MAX_PAGING_LIMIT, type PagedOperation, type PageItem, type PageOptions } from "./paging.js";
+export { MAX_PAGING_LIMIT, type PagedOperation, type PageItem, type PageItems, type PageOptions } from "./paging.js";
 export type { components, operations, paths };
 
 /** The schemas of the API by name, such as `Schemas["UserMetadata"]`. */

@@ -11,6 +11,7 @@ import {
   type ForbiddenError,
   InvalidRequestError,
   InvalidResponseError,
+  type MaybeDeletedError,
   type NotFoundError,
   type PropelAuthError,
   type RateLimitError,
@@ -67,6 +68,7 @@ export type CallError =
   | UpgradeRequiredError
   | RateLimitError
   | ServerError
+  | MaybeDeletedError
   | (ApiError & { readonly kind: "api" })
   | ConnectionError
   | TimeoutError
@@ -139,12 +141,12 @@ export async function send(
     for (const extra of [core.headers, options?.headers, input?.header]) {
       if (extra) for (const [name, value] of Object.entries(extra)) if (value != null) headers[name.toLowerCase()] = String(value);
     }
-    const init: Init = { method, headers, signal: options?.signal, propelauth: state };
+    const init: Init = { method, headers, signal: options?.signal };
     if (input?.body !== undefined) {
       headers["content-type"] = "application/json";
       init.body = JSON.stringify(input.body);
     }
-    response = await core.send(plainRequest(core.base + pathSerializer(path, input?.path) + queryString(input?.query), init));
+    response = await core.send(plainRequest(core.base + pathSerializer(path, input?.path) + queryString(input?.query), init), state);
     const body = state.body as string;
     data = body || undefined;
     if (data && (!text || !response.ok)) {

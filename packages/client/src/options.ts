@@ -12,8 +12,13 @@ export interface Logger {
 
 /** Options that can be given per request as well as per client. */
 export interface RequestOptions {
-  /** Milliseconds one attempt may take, from sending to the end of the body. Default 60 000; 0 turns it off. */
+  /** Milliseconds one attempt may take, from sending to the end of the body. Default 10 000; 0 turns it off. */
   timeout?: number;
+  /**
+   * Milliseconds the whole call may take: every attempt, and the waits between them. Default
+   * 25 000 (under the 29–30 s after which common gateways give up on your own handler); 0 turns it off.
+   */
+  deadline?: number;
   /** How many times to retry an idempotent request (GET, PUT, DELETE) after 429, 5xx or a connection failure. Default 2. */
   maxRetries?: number;
   /** Where to send the request. Default `"auth-url"`. */
@@ -33,7 +38,7 @@ export interface PropelAuthClientOptions extends RequestOptions {
   fetch?: FetchFunction;
   /** Headers to send with every request, besides `Authorization`. */
   headers?: Record<string, string>;
-  /** Allow a plain `http://` Auth URL (or API host) on a host other than localhost (off by default). */
+  /** Allow a plain `http://` Auth URL, API host or per-request `baseUrl` on a host other than localhost (off by default). */
   allowInsecureHttp?: boolean;
   /** The host used with `routing: "propelauth-api"`. Default `https://propelauth-api.com`. */
   propelauthApiUrl?: string | URL;
@@ -58,9 +63,11 @@ export class InvalidClientOptionError extends TypeError {
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
-/** The origin of an Auth URL or API host, checked: absolute https (http on loopback), no path. */
-function originOf(value: string | URL, option: string, insecure: boolean | undefined): URL {
-  const fail = (rule: string) => new InvalidClientOptionError(option, rule);
+/**
+ * The origin of an Auth URL, API host or per-request `baseUrl`, checked: absolute https (http on
+ * loopback), no path. `fail` makes the error to throw.
+ */
+export function originOf(value: string | URL, insecure: boolean | undefined, fail: (rule: string) => Error): URL {
   if (!value) throw fail("is required: the Auth URL, such as https://auth.example.com");
   let url: URL;
   try {
@@ -82,7 +89,8 @@ const whole = (value: unknown, max: number) =>
 
 /** Checks the per-request options; `fail` makes the error to throw. */
 export function checkRequestOptions(options: RequestOptions, fail: (option: string, rule: string) => Error): void {
-  if (!whole(options.timeout, 2 ** 31 - 1)) throw fail("timeout", "must be a whole number of ms (0: none)");
+  for (const name of ["timeout", "deadline"] as const)
+    if (!whole(options[name], 2 ** 31 - 1)) throw fail(name, "must be a whole number of ms (0: none)");
   if (!whole(options.maxRetries, 10)) throw fail("maxRetries", "must be a whole number from 0 to 10");
   if (!/^(auth-url|propelauth-api|)$/.test(options.routing ?? "")) throw fail("routing", 'must be "auth-url" or "propelauth-api"');
 }
@@ -95,19 +103,22 @@ export interface ResolvedOptions {
   apiOrigin: string;
   routing: Routing;
   timeout: number;
+  deadline: number;
   maxRetries: number;
   baseMs: number;
   maxMs: number;
   /** The `fetch` option; without it, the global `fetch` as it is at each call (so it can be patched). */
   fetch: FetchFunction | undefined;
   logger: Logger | undefined;
+  /** `allowInsecureHttp`, for the per-request `baseUrl` of the path-based client. */
+  insecure: boolean | undefined;
 }
 
 export function resolveOptions(options: PropelAuthClientOptions): ResolvedOptions {
   const fail = (option: string, rule: string) => new InvalidClientOptionError(option, rule);
   const { apiKey, fetch, allowInsecureHttp: insecure } = options;
-  const auth = originOf(options.authUrl, "authUrl", insecure);
-  const api = originOf(options.propelauthApiUrl ?? "https://propelauth-api.com", "propelauthApiUrl", insecure);
+  const auth = originOf(options.authUrl, insecure, (rule) => fail("authUrl", rule));
+  const api = originOf(options.propelauthApiUrl ?? "https://propelauth-api.com", insecure, (rule) => fail("propelauthApiUrl", rule));
   if (typeof apiKey !== "string" || !apiKey.trim()) throw fail("apiKey", "is required: a backend API key");
   if (!/^[\x21-\x7e]+$/.test(apiKey))
     throw fail("apiKey", "must not contain whitespace or non-ASCII (pass the key alone, without `Bearer `)");
@@ -118,11 +129,13 @@ export function resolveOptions(options: PropelAuthClientOptions): ResolvedOption
     authHost: auth.hostname,
     apiOrigin: api.origin,
     routing: options.routing ?? "auth-url",
-    timeout: options.timeout ?? 60_000,
+    timeout: options.timeout ?? 10_000,
+    deadline: options.deadline ?? 25_000,
     maxRetries: options.maxRetries ?? 2,
     baseMs: options.backoff?.baseMs ?? 500,
     maxMs: options.backoff?.maxMs ?? 8000,
     fetch,
     logger: options.logger,
+    insecure,
   };
 }

@@ -24,15 +24,22 @@ export interface PageOptions extends CallOptions {
 /** The items of one page of a paged operation. */
 export type PageItem<Op, K extends string> = OperationData<Op> extends Record<K, readonly (infer I)[]> ? I : never;
 
+/** What `.all()` resolves: the items, and whether it stopped at `limit` while more were left. */
+export type PageItems<T> = T[] & {
+  /** True when the walk stopped at `limit` and the API had more items: raise the limit or narrow the query to see them. */
+  truncated: boolean;
+};
+
 /** A generated operation that returns pages, with iterators over its items. */
 export interface PagedOperation<Op, K extends string> extends Operation<Op> {
   /**
    * Every item of every page, fetched page by page from `page_number` (default 0), at most
    * `limit` of them. Pages are as large as the API allows unless the input sets `page_size`.
+   * The iterator's return value (`done: true`) says whether it stopped at `limit` with more left.
    */
-  iterate(client: OperationClient, input: OperationInput<Op>, options: PageOptions): AsyncIterableIterator<PageItem<Op, K>>;
-  /** The items of `iterate`, in one array. */
-  all(client: OperationClient, input: OperationInput<Op>, options: PageOptions): Promise<PageItem<Op, K>[]>;
+  iterate(client: OperationClient, input: OperationInput<Op>, options: PageOptions): AsyncGenerator<PageItem<Op, K>, boolean, undefined>;
+  /** The items of `iterate`, in one array, with `truncated` set when it stopped at `limit` and more were left. */
+  all(client: OperationClient, input: OperationInput<Op>, options: PageOptions): Promise<PageItems<PageItem<Op, K>>>;
   /** The envelope property that holds the items. */
   readonly items: K;
 }
@@ -70,11 +77,13 @@ export function paged<Op, K extends string>(
       const data = result.data as Loose;
       const list = data?.[items];
       if (!Array.isArray(list)) throw invalidResponse(result.response as Response, data, method, path, `body has no ${items} list`);
-      for (const item of list) {
-        yield item;
-        if (++yielded >= limit) return;
+      const more = list.length > 0 && hasMore(data, page, list.length, Number(size));
+      for (let i = 0; i < list.length; i++) {
+        yield list[i];
+        // Stopped by the limit: truncated when this page or the next has more.
+        if (++yielded >= limit) return i < list.length - 1 || more;
       }
-      if (!list.length || !hasMore(data, page, list.length, Number(size))) return;
+      if (!more) return false;
       page++;
     }
   }
@@ -89,8 +98,11 @@ export function paged<Op, K extends string>(
 
   async function all(client: OperationClient, input: LooseInput | undefined, options: PageOptions) {
     const list: unknown[] = [];
-    for await (const item of iterate(client, input, options)) list.push(item);
-    return list;
+    const walk = iterate(client, input, options);
+    for (let step = await walk.next(); ; step = await walk.next()) {
+      if (step.done) return Object.assign(list, { truncated: step.value });
+      list.push(step.value);
+    }
   }
 
   return Object.assign(operation, { iterate, all, items }) as unknown as PagedOperation<Op, K>;

@@ -1,19 +1,21 @@
 // The layer every request goes through: the named operations call it directly, and the
 // path-based client has it in openapi-fetch's `fetch` slot (after its middleware, so middleware
 // never sees the API key and never runs twice). It adds the key and the routing header, and runs
-// each attempt with its own timeout, the caller's AbortSignal and the retry policy.
-import { AbortError, ConnectionError, retryAfterMs, TimeoutError } from "./errors.js";
-import type { RequestOptions, ResolvedOptions } from "./options.js";
+// each attempt with its own timeout, within the call's deadline, the caller's AbortSignal and the
+// retry policy. When it settles, no timer, listener or connection of the call is left behind.
+import { AbortError, ConnectionError, MAYBE_DONE, retryAfterMs, TimeoutError } from "./errors.js";
+import type { FetchFunction, RequestOptions, ResolvedOptions } from "./options.js";
 
-/**
- * Per-request state: from a call to the transport as the `propelauth` property of the request
- * init (openapi-fetch copies unknown init properties onto the request it builds), and back.
- */
+/** Per-request state: from a call to the transport, and back. */
 export interface CallState extends RequestOptions {
-  /** Set by a named operation: the attempt reads the body too, into `body`, on the attempt's clock. */
+  /** Set by a named operation: the transport leaves the body in `body` instead of in a new `Response`. */
   reads?: boolean;
-  /** Set by the transport when `reads`: the body of the answer returned ("" for 204 and 205). */
+  /** The body of the answer returned ("" for 204 and 205), read on the attempt's clock. */
   body?: string;
+  /** The path-based client's per-request `fetch`. */
+  fetch?: FetchFunction;
+  /** The path-based client's request must be a real `Request` (per-request middleware or `fetch`). */
+  real?: boolean;
 }
 
 /** Headers are a `Headers` from openapi-fetch, or a plain object with lower-case names from the named operations. */
@@ -21,8 +23,9 @@ export type Init = RequestInit & { headers: Headers | Record<string, string>; pr
 
 /**
  * A request as a URL and the init for `fetch(url, init)`. The named operations send these, and
- * openapi-fetch builds them instead of `Request`s while no middleware is registered: that saves
- * two `Request` constructions per call, which cost more than the rest of the client together.
+ * openapi-fetch builds them instead of `Request`s while no middleware and no per-request `fetch`
+ * needs one: that saves two `Request` constructions per call, which cost more than the rest of
+ * the client together.
  */
 export interface PlainRequest {
   plain: true;
@@ -33,19 +36,10 @@ export interface PlainRequest {
 
 export const plainRequest = (url: string, init: Init): PlainRequest => ({ plain: true, url, method: init.method ?? "GET", init });
 
-export type Transport = (input: Request | PlainRequest) => Promise<Response>;
+export type Transport = (input: Request | PlainRequest, state?: CallState) => Promise<Response>;
 
 /** The path of a URL without its query string, for messages and log lines. */
 const pathOf = (url: string) => new URL(url).pathname;
-
-/**
- * How long after a timeout the client's attempts carry an abort signal. Handing `fetch` a signal
- * costs the runtime 2–13 % per request (undici registers listeners and a finalizer for each), so
- * while nothing times out an attempt only races its timer, and an answer that comes too late is
- * discarded. A timeout means the server may be hanging: from then on attempts are really
- * aborted, so that they don't pile up connections.
- */
-const ABORT_AFTER_TIMEOUT_MS = 5 * 60_000;
 
 const ignore = () => {};
 /** Frees the connection of an answer nobody is going to read. */
@@ -54,20 +48,19 @@ const discard = (response: Response | undefined) => response?.body?.cancel().cat
 /** The transport of one client. `apiKey` stays in this closure and nowhere else. */
 export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
   const base = o.routing === "auth-url" ? o.authOrigin : o.apiOrigin;
-  let abortUntil = 0;
 
-  return async (input) => {
+  return async (input, state = {}) => {
     const init = "plain" in input ? input.init : undefined;
-    let request = init ? undefined : (input as Request & { propelauth?: CallState });
-    const state: CallState = (init ? init.propelauth : request?.propelauth) ?? {};
+    let request = init ? undefined : (input as Request);
     const { method } = input;
     const routing = state.routing ?? o.routing;
     let url = input.url;
-    if (routing !== o.routing) {
+    if (routing !== o.routing && url.startsWith(base)) {
       url = (routing === "auth-url" ? o.authOrigin : o.apiOrigin) + url.slice(base.length);
       if (request) request = new Request(url, request);
     }
-    const headers = init ? init.headers : (request as Request).headers;
+    // A `Request` is never changed: middleware sees it again after the call, so the key goes in a copy of its headers.
+    const headers = init ? init.headers : new Headers((request as Request).headers);
     const set = (name: string, value: string) => {
       if (headers instanceof Headers) headers.set(name, value);
       else headers[name] = value;
@@ -75,91 +68,120 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
     set("authorization", `Bearer ${apiKey}`);
     if (routing === "propelauth-api") set("x-propelauth-url", o.authHost);
     const timeout = state.timeout ?? o.timeout;
+    const deadline = state.deadline ?? o.deadline;
+    const end = deadline ? Date.now() + deadline : 1 / 0;
     const retries = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? (state.maxRetries ?? o.maxRetries) : 0;
     const signal = init ? init.signal : (request as Request).signal;
+    const send = state.fetch ?? o.fetch ?? fetch;
     const log = o.logger;
     const aborted = (reason: unknown) => new AbortError(method, pathOf(url), reason);
     const backoff = (attempt: number) => Math.min(o.maxMs, o.baseMs * 2 ** attempt) * (1 - Math.random() / 4);
+    // Ends what the call is waiting for (an attempt or the pause before the next), and the
+    // attempt's request: the caller's signal calls it, and so does the attempt's timer.
+    let controller: AbortController | undefined;
+    let stop: (error?: unknown) => void = ignore;
+    const abort = () => {
+      controller?.abort(signal?.reason);
+      stop(aborted(signal?.reason));
+    };
+    signal?.addEventListener("abort", abort);
+    // An earlier attempt that got no answer, or a 5xx, may have done what it was asked.
+    let maybeDone = false;
 
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw aborted(signal.reason);
-      let expire!: () => void; // set before the timer can fire
-      let timedOut = false;
-      // After a recent timeout the attempt is also aborted when its time is up.
-      const hard = timeout && abortUntil && Date.now() < abortUntil ? new AbortController() : undefined;
-      const attemptSignal = hard ? (signal ? AbortSignal.any([signal, hard.signal]) : hard.signal) : signal;
-      const timer =
-        timeout > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              abortUntil = Date.now() + ABORT_AFTER_TIMEOUT_MS;
-              hard?.abort();
-              expire();
-            }, timeout)
-          : undefined;
-      const started = log && Date.now();
-      let response: Response | undefined;
-      let failure: ConnectionError | undefined;
-      let delay: number | undefined;
-      let sent: Promise<Response> | undefined;
-      try {
-        if (init) {
-          init.signal = attemptSignal;
-          sent = (o.fetch ?? fetch)(url, init);
-        } else {
-          const r = retries && request?.body ? (request as Request).clone() : (request as Request);
-          sent = (o.fetch ?? fetch)(r, hard && { signal: attemptSignal as AbortSignal });
-        }
-        // The answer, and for a named operation its body unless it is to be retried. The attempt's
-        // timer ends the wait early (`expire`); an answer that comes later is discarded.
-        response = await new Promise<Response>((resolve, reject) => {
-          expire = reject;
-          (sent as Promise<Response>).then((r) => {
-            const { status } = r;
-            if (attempt < retries && (status === 429 || status >= 500)) {
-              const after = retryAfterMs(r.headers);
-              delay = after === undefined ? backoff(attempt) : after <= 60_000 ? after : undefined;
-              if (delay !== undefined) return resolve(r);
-            }
-            if (!state.reads || timedOut) return resolve(r);
-            // 204 and 205 have no body; anything else is read whole, whatever Content-Length says.
-            if (status === 204 || status === 205) {
-              state.body = "";
-              return resolve(r);
-            }
-            r.text().then((text) => {
-              state.body = text;
-              resolve(r);
-            }, reject);
-          }, reject);
-        });
-      } catch (error) {
-        // An answer that comes after its attempt gave up is not going to be read.
-        sent?.then(discard, ignore);
+    try {
+      for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) throw aborted(signal.reason);
-        failure = timedOut
-          ? new TimeoutError(method, pathOf(url), undefined, timeout)
-          : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
-        if (attempt < retries) delay = backoff(attempt);
-      } finally {
-        clearTimeout(timer);
+        const attemptController = new AbortController();
+        controller = attemptController;
+        const left = end - Date.now();
+        // The attempt's time: its own timeout, or what is left of the deadline when that is less.
+        const limit = timeout && timeout < left ? timeout : left;
+        let timedOut = 0;
+        const started = log && Date.now();
+        let response: Response | undefined;
+        let failure: ConnectionError | undefined;
+        let delay: number | undefined;
+        let sent: Promise<Response> | undefined;
+        const timer =
+          limit < 1 / 0
+            ? setTimeout(() => {
+                timedOut = limit;
+                attemptController.abort();
+                stop();
+              }, limit)
+            : undefined;
+        try {
+          if (init) {
+            init.signal = attemptController.signal;
+            sent = send(url, init);
+          } else {
+            // A new Request with the key: a `fetch` that takes one argument, as openapi-fetch's does, gets everything.
+            const r = retries && request?.body ? (request as Request).clone() : (request as Request);
+            sent = send(new Request(r, { headers, signal: attemptController.signal }));
+          }
+          // The answer and its body, unless it is to be retried. The attempt's timer and the
+          // caller's signal end the wait (`stop`) even when a custom `fetch` ignores the signal.
+          response = await new Promise<Response>((resolve, reject) => {
+            stop = reject;
+            (sent as Promise<Response>).then((r) => {
+              const { status } = r;
+              if (attempt < retries && (status === 429 || status >= 500)) {
+                const after = retryAfterMs(r.headers);
+                delay = after === undefined ? backoff(attempt) : after <= 60_000 ? after : undefined;
+                // Retried only when the pause leaves time for another attempt before the deadline.
+                if (delay !== undefined && Date.now() + delay < end) return resolve(r);
+                delay = undefined;
+              }
+              // An answer after the attempt gave up is left to `discard`. 204 and 205 have no body;
+              // anything else is read whole, whatever Content-Length says.
+              if (attemptController.signal.aborted) return;
+              if (status === 204 || status === 205) {
+                state.body = "";
+                return resolve(r);
+              }
+              r.text().then((text) => {
+                state.body = text;
+                resolve(r);
+              }, reject);
+            }, reject);
+          });
+        } catch (error) {
+          // An answer that comes after its attempt gave up is not going to be read.
+          sent?.then(discard, ignore);
+          if (signal?.aborted) throw aborted(signal.reason);
+          failure = timedOut
+            ? new TimeoutError(method, pathOf(url), undefined, timedOut, timedOut < timeout || !timeout)
+            : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
+          delay = attempt < retries ? backoff(attempt) : undefined;
+          if (delay !== undefined && Date.now() + delay >= end) delay = undefined;
+        } finally {
+          clearTimeout(timer);
+        }
+        const outcome = response?.status ?? failure?.kind;
+        log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
+        if (delay === undefined) {
+          if (!response) throw failure;
+          // The path-based client gets a response with the body that was read: openapi-fetch parses that.
+          const result = state.reads ? response : new Response(state.body || null, response);
+          // A DELETE answered 404 after an attempt that may have deleted it: `errorFromResponse` says so.
+          if (maybeDone && method === "DELETE" && response.status === 404) Object.defineProperty(result, MAYBE_DONE, { value: true });
+          return result;
+        }
+        maybeDone ||= !response || response.status >= 500;
+        // Free the connection; not awaited, since a cloned (teed) body resolves its cancel only when every branch is cancelled.
+        discard(response);
+        log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, retry ${attempt + 1} of ${retries} in ${Math.round(delay)} ms`);
+        // The pause before the next attempt, which the caller's signal ends.
+        await new Promise((resolve, reject) => {
+          const pause = setTimeout(resolve, delay);
+          stop = (error) => {
+            clearTimeout(pause);
+            reject(error);
+          };
+        });
       }
-      const outcome = response?.status ?? failure?.kind;
-      log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
-      if (delay === undefined) {
-        if (!response) throw failure;
-        return response;
-      }
-      // Free the connection; not awaited, since a cloned (teed) body resolves its cancel only when every branch is cancelled.
-      discard(response);
-      log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, retry ${attempt + 1} of ${retries} in ${Math.round(delay)} ms`);
-      // The wait before the next attempt, which the caller's signal ends.
-      await new Promise((resolve, reject) => {
-        const stop = () => reject(aborted(signal?.reason));
-        if (signal?.aborted) stop();
-        signal?.addEventListener("abort", stop);
-        setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), delay);
-      });
+    } finally {
+      signal?.removeEventListener("abort", abort);
     }
   };
 }

@@ -1,10 +1,10 @@
 // A realistic, stateful scenario through the built client against the local emulator
-// (@propelauth-openapi/emulator, in memory, checking its own answers against the document): each
+// (@propelauth-openapi/emulator, in memory, checking its own answers against the document, started by test/lib/emulator.ts): each
 // step acts on what the earlier ones created, and an access token is verified with the published key.
 // Run: pnpm --filter @propelauth-openapi/emulator build && pnpm --filter @propelauth-openapi/client build &&
 //      npx vitest run --project client test/emulator.test.ts
-import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "./lib/emulator.js";
 import { builds } from "./support.js";
 
 /** Verifies an RS256 JWT with an SPKI PEM public key (WebCrypto); answers its header and claims. */
@@ -23,7 +23,7 @@ async function verifyRs256(token: string, publicKeyPem: string) {
 }
 
 describe.each(builds)("a stateful scenario against the emulator (%s build)", (name, lib) => {
-  let emu: RunningEmulator;
+  let emu: Emulator;
   let client: ReturnType<typeof lib.createClient>;
   const email = `ada.${name}@example.com`;
   let userId = "";
@@ -32,8 +32,8 @@ describe.each(builds)("a stateful scenario against the emulator (%s build)", (na
   let apiKeyId = "";
 
   beforeAll(async () => {
-    emu = await startEmulator({ memory: true, port: 0, validateResponses: true });
-    client = lib.createClient({ authUrl: emu.url, apiKey: emu.keys["full-access"].token });
+    emu = await startEmulator();
+    client = lib.createClient({ authUrl: emu.url, apiKey: emu.keys["full-access"] });
   });
   afterAll(async () => {
     await emu?.close();
@@ -144,7 +144,7 @@ describe.each(builds)("a stateful scenario against the emulator (%s build)", (na
       sub: userId,
       user_id: userId,
       email,
-      iss: emu.authUrl,
+      iss: emu.url,
       org_member_info: { org_id: orgId, user_role: "Admin" },
     });
     expect(claims.exp - claims.iat).toBe(15 * 60);

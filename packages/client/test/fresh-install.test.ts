@@ -111,7 +111,7 @@ describe("fresh install of the packed tarball, outside the workspace", () => {
     const result = run(bin("tsc"), ["-p", "tsconfig.json"], { cwd: project, stdio: "pipe" });
     expect(`${result.stdout}${result.stderr}`).toBe("");
     expect(result.status).toBe(0);
-  });
+  }, 180_000);
 
   it("the README's examples run against the loopback server", async () => {
     // The example server's page of users always says there is more: make it the last page,

@@ -33,7 +33,7 @@ describe("packaging", () => {
     expect(report.analysis.problems).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints["."]!.resolutions).sort()).toEqual(["bundler", "node10", "node16-cjs", "node16-esm"]);
     console.log(run(bin("attw"), [tarball, "--format", "table-flipped"], { stdio: "pipe" }).stdout.trim());
-  });
+  }, 180_000);
 
   it("the tarball holds the built files, README and manifest only", () => {
     const files = run("tar", ["tzf", tarball]).stdout.trim().split("\n").sort();

@@ -51,6 +51,27 @@ describe.each(builds)("paging (%s build)", (_name, lib) => {
     expect(pagesOf(stub.seen)).toEqual([0, 1]);
   });
 
+  it(".all() says when it stopped at the limit with more left (truncated), and when it did not", async () => {
+    const midPage = await lib.queryUsers.all(make(stubFetch(pager(1000, "users")).fetch), { query: { page_size: 10 } }, { limit: 15 });
+    expect([midPage.length, midPage.truncated]).toEqual([15, true]);
+    // The limit falls on the end of a page, and the envelope says another page follows.
+    const atPageEnd = await lib.queryUsers.all(make(stubFetch(pager(10, "users")).fetch), { query: { page_size: 5 } }, { limit: 5 });
+    expect([atPageEnd.length, atPageEnd.truncated]).toEqual([5, true]);
+    // Exactly everything: the limit is reached on the last item of the last page.
+    const exact = await lib.queryUsers.all(make(stubFetch(pager(5, "users")).fetch), { query: { page_size: 5 } }, { limit: 5 });
+    expect([exact.length, exact.truncated]).toEqual([5, false]);
+    const fewer = await lib.queryUsers.all(make(stubFetch(pager(3, "users")).fetch), {}, { limit: 50 });
+    expect([fewer.length, fewer.truncated]).toEqual([3, false]);
+    expectTypeOf(midPage.truncated).toEqualTypeOf<boolean>();
+  });
+
+  it(".iterate()'s return value says the same", async () => {
+    const walk = lib.queryUsers.iterate(make(stubFetch(pager(3, "users")).fetch), { query: { page_size: 2 } }, { limit: 2 });
+    const steps = [await walk.next(), await walk.next(), await walk.next()];
+    expect(steps.map((step) => step.done)).toEqual([false, false, true]);
+    expect(steps[2]!.value).toBe(true);
+  });
+
   it("asks for pages as large as the document allows (or as the limit) unless page_size is given", async () => {
     const big = stubFetch(pager(250, "users"));
     expect(await lib.queryUsers.all(make(big.fetch), {}, { limit: 10_000 })).toHaveLength(250);
@@ -98,7 +119,8 @@ describe.each(builds)("paging (%s build)", (_name, lib) => {
 
   it("an empty page ends the walk even if the envelope claims more", async () => {
     const stub = stubFetch(json({ users: [], total_users: 9, current_page: 0, page_size: 10, has_more_results: true }));
-    expect(await lib.queryUsers.all(make(stub.fetch), {}, { limit: 100 })).toEqual([]);
+    const all = await lib.queryUsers.all(make(stub.fetch), {}, { limit: 100 });
+    expect([[...all], all.truncated]).toEqual([[], false]);
     expect(stub.seen).toHaveLength(1);
   });
 

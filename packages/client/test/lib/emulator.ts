@@ -1,0 +1,61 @@
+// The one place the client's tests start the local emulator (@propelauth-openapi/emulator): its
+// command-line program in a child process, stopped by process id. How the emulator must be
+// launched may change (its storage may move to `node:sqlite`, which needs Node >= 22.13): then
+// the last line of EMULATOR_NODE becomes `: runtimePath("node22");`, and nothing else changes.
+// PROPELAUTH_EMULATOR_NODE=node22 (or node24) picks that Node without an edit; today it fails, as the
+// emulator's better-sqlite3 addon is built for the Node that installed it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { runtimePath } from "../../../../scripts/runtimes.mjs";
+
+/** The Node that runs the emulator. */
+const EMULATOR_NODE = process.env.PROPELAUTH_EMULATOR_NODE
+  ? runtimePath(process.env.PROPELAUTH_EMULATOR_NODE as "node22" | "node24")
+  : process.execPath;
+
+const require = createRequire(import.meta.url);
+const CLI = join(dirname(require.resolve("@propelauth-openapi/emulator/package.json")), "dist/cli.js");
+
+export type KeyKind = "full-access" | "read-and-validate" | "validation-only" | "custom";
+
+export interface Emulator {
+  /** Its base URL (http://127.0.0.1:<port>), which is also its Auth URL. */
+  url: string;
+  /** One backend key of each kind. */
+  keys: Record<KeyKind, string>;
+  close(): Promise<void>;
+}
+
+/** Starts an in-memory emulator on a free loopback port that checks its own answers against the document. */
+export async function startEmulator(extraArgs: string[] = []): Promise<Emulator> {
+  const child: ChildProcess = spawn(
+    EMULATOR_NODE,
+    [CLI, "--memory", "--port", "0", "--host", "127.0.0.1", "--validate-responses", "--json", ...extraArgs],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (d) => {
+    stderr += d;
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    once(lines, "line").then(([line]) => String(line)),
+    once(child, "exit").then(([code]) => {
+      throw new Error(`the emulator exited (${code}) before it started: ${stderr}`);
+    }),
+  ]);
+  const info = JSON.parse(first) as { url: string; keys: Record<KeyKind, string> };
+  return {
+    url: info.url,
+    keys: info.keys,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, "exit");
+      process.kill(child.pid!, "SIGTERM");
+      await exited;
+    },
+  };
+}
