@@ -1,9 +1,7 @@
 // The one place the client's tests start the local emulator (@propelauth-openapi/emulator): its
-// command-line program in a child process, stopped by process id. How the emulator must be
-// launched may change (its storage may move to `node:sqlite`, which needs Node >= 22.13): then
-// the last line of EMULATOR_NODE becomes `: runtimePath("node22");`, and nothing else changes.
-// PROPELAUTH_EMULATOR_NODE=node22 (or node24) picks that Node without an edit; today it fails, as the
-// emulator's better-sqlite3 addon is built for the Node that installed it.
+// command-line program in a child process, stopped by process id. Its SQLite is WebAssembly, so it
+// runs on the Node that runs the tests; PROPELAUTH_EMULATOR_NODE=node22 (or node24) runs it on
+// another Node from npm instead, without an edit.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
