@@ -142,6 +142,27 @@ describe.concurrent("lint rules", () => {
         }),
     ],
     [
+      "an operation without x-propelauth-sources",
+      "propelauth/sources-declared",
+      (dir) => editYaml(dir, "paths/user@email.yaml", (p) => delete p.get["x-propelauth-sources"]),
+    ],
+    [
+      "x-propelauth-sources naming an SDK that does not exist",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].sdks.push("java");
+        }),
+    ],
+    [
+      "a difference without its reason",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].differences = [{ sdk: "go", what: "sends something else" }];
+        }),
+    ],
+    [
       "an operation with two tags",
       "operation-singular-tag",
       (dir) =>
