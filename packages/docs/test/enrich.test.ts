@@ -331,7 +331,7 @@ describe("the changelog", () => {
       "0.2.0",
     );
     expect(text).toContain("release **0.2.0**");
-    expect(text.indexOf("**Unreleased**")).toBeLessThan(text.indexOf("**0.2.0**"));
+    expect(text.indexOf("\n**Unreleased**")).toBeLessThan(text.indexOf("\n**0.2.0**"));
     expect(text).toContain("- Fixes a path. *(patch)*");
     expect(text).toContain("*Minor Changes*");
     expect(text).not.toMatch(/^#/m);

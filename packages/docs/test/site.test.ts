@@ -83,13 +83,15 @@ describe("the preview server", () => {
       expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
       expect((await fetch(new URL("/..%2fpackage.json", server.url))).status).toBe(403);
       expect((await fetch(server.url, { method: "POST" })).status).toBe(405);
-      // Compressed when the client takes it (fetch asks for br and gzip, and decodes).
-      const compressed = await fetch(server.url);
+      // Compressed when the client takes it (fetch decodes it).
+      const compressed = await fetch(server.url, { headers: { "accept-encoding": "gzip, br" } });
       expect([compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual(["br", "Accept-Encoding"]);
       expect(await compressed.text()).toBe(html);
       const gzip = await fetch(server.url, { headers: { "accept-encoding": "gzip" } });
       expect(gzip.headers.get("content-encoding")).toBe("gzip");
       expect(await gzip.text()).toBe(html);
+      const refused = await fetch(server.url, { headers: { "accept-encoding": "br;q=0, gzip;q=0" } });
+      expect(refused.headers.get("content-encoding")).toBeNull();
     } finally {
       await server.close();
     }
