@@ -45,7 +45,9 @@ export function readReleaseNotes(root: string): ReleaseNotes {
 
 /** The file's headings as bold lines (versions) and italic lines (kinds of change): no sidebar entries. */
 function flatten(markdown: string): string {
-  return markdown.replace(/^(#{2,6}) +(.+)$/gm, (_, hashes: string, title: string) => (hashes.length === 2 ? `**${title.trim()}**` : `*${title.trim()}*`));
+  return markdown.replace(/^(#{2,6}) +(.+)$/gm, (_, hashes: string, title: string) =>
+    hashes.length === 2 ? `**${title.trim()}**` : `*${title.trim()}*`,
+  );
 }
 
 /** The section's body: Unreleased first, then each released version, newest first (as the file has it). */

@@ -3,10 +3,10 @@
 // for the sidebar. The input is never modified.
 import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { accessHtml } from "./access.js";
-import { exampleRequest } from "./examples.js";
 import type { ReleaseNotes } from "./changelog.js";
-import { introduction, plainText } from "./intro.js";
+import { exampleRequest } from "./examples.js";
 import { operationFacts } from "./facts.js";
+import { introduction, plainText } from "./intro.js";
 import { type CodeSample, codeSamples } from "./samples.js";
 
 /** Sidebar groups, by tag name. Tags not named here go to the last group, so none is ever hidden. */

@@ -34,7 +34,10 @@ export function sdkFunctions(operation: OperationObject): { sdk: string; functio
   const sdk = operation["x-propelauth-sdk"];
   if (!sdk || typeof sdk !== "object") return [];
   return Object.entries(sdk as Record<string, unknown>)
-    .map(([id, names]) => ({ sdk: id, functions: (Array.isArray(names) ? names : [names]).filter((n): n is string => typeof n === "string") }))
+    .map(([id, names]) => ({
+      sdk: id,
+      functions: (Array.isArray(names) ? names : [names]).filter((n): n is string => typeof n === "string"),
+    }))
     .filter((entry) => entry.functions.length > 0);
 }
 
@@ -51,8 +54,10 @@ function namesHtml(operation: OperationObject): string {
 
 function sourcesHtml(sources: SourcesExtension): string {
   const items: string[] = [];
-  if (sources.docs) items.push(`<li>PropelAuth's reference: <a href="${escapeHtml(sources.docs)}" rel="noreferrer">${escapeHtml(sources.docs)}</a></li>`);
-  if (sources.sdks.length > 0) items.push(`<li>Called by the official SDKs: ${sources.sdks.map((s) => escapeHtml(sdkName(s))).join(", ")}</li>`);
+  if (sources.docs)
+    items.push(`<li>PropelAuth's reference: <a href="${escapeHtml(sources.docs)}" rel="noreferrer">${escapeHtml(sources.docs)}</a></li>`);
+  if (sources.sdks.length > 0)
+    items.push(`<li>Called by the official SDKs: ${sources.sdks.map((s) => escapeHtml(sdkName(s))).join(", ")}</li>`);
   for (const d of sources.differences ?? []) {
     items.push(`<li class="pa-difference"><strong>${escapeHtml(sdkName(d.sdk))}</strong> ${withCode(d.what)}: ${withCode(d.why)}</li>`);
   }

@@ -223,7 +223,9 @@ function properties(doc: OpenApiDocument, schema: unknown): Record<string, unkno
 
 function range(doc: OpenApiDocument, schema: unknown): string {
   const s = schema ? deref<Record<string, unknown>>(doc, schema as Record<string, unknown>) : {};
-  return [s.default !== undefined ? `default ${s.default}` : "", s.maximum !== undefined ? `max ${s.maximum}` : ""].filter(Boolean).join(", ");
+  return [s.default !== undefined ? `default ${s.default}` : "", s.maximum !== undefined ? `max ${s.maximum}` : ""]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Every operation that takes page parameters, in the query or in a JSON body. */
@@ -233,7 +235,9 @@ export function pagedOperations(doc: OpenApiDocument, ops: Operation[]): PagedOp
     const parameters = op.parameters
       .filter((p) => p.in === "query" && PAGE_PARAMETER.test(p.name))
       .map((p) => ({ name: p.name, in: "query", range: range(doc, p.schema) }));
-    const body = op.operation.requestBody ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op.operation.requestBody) : undefined;
+    const body = op.operation.requestBody
+      ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op.operation.requestBody)
+      : undefined;
     const json = Object.entries(body?.content ?? {}).find(([type]) => type.includes("json"))?.[1];
     for (const [name, schema] of Object.entries(properties(doc, json?.schema))) {
       if (PAGE_PARAMETER.test(name)) parameters.push({ name, in: "body", range: range(doc, schema) });
@@ -279,7 +283,10 @@ function pagination(doc: OpenApiDocument, ops: Operation[]): string {
     );
   }
   for (const p of nested) {
-    lines.push("", `*${cell(p.op.operation.summary ?? p.op.operationId)}* (${p.op.operation.tags?.[0] ?? ""}) pages a list inside its answer (${p.parameters.map((x) => `\`${x.name}\``).join(", ")}), with no page fields.`);
+    lines.push(
+      "",
+      `*${cell(p.op.operation.summary ?? p.op.operationId)}* (${p.op.operation.tags?.[0] ?? ""}) pages a list inside its answer (${p.parameters.map((x) => `\`${x.name}\``).join(", ")}), with no page fields.`,
+    );
   }
   lines.push("", table(["operation", "method", "page parameters", "page fields of the answer"], rows));
   return lines.join("\n");

@@ -4,9 +4,9 @@
 import { createValidator, listOperations, loadBundledDocument, type OpenApiDocument, type OperationObject } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { accessHtml, accessOf, UNCONFIRMED } from "../src/access.js";
+import { changelogMarkdown, parseChangeset } from "../src/changelog.js";
 import { enrich, tagGroups } from "../src/enrich.js";
 import { exampleRequest } from "../src/examples.js";
-import { changelogMarkdown, parseChangeset } from "../src/changelog.js";
 import { operationFacts } from "../src/facts.js";
 import { introduction, operationHref, pagedOperations, releaseLine, splitSections } from "../src/intro.js";
 import { clientSample, curlSample } from "../src/samples.js";
@@ -313,11 +313,13 @@ describe("operation facts", () => {
 
 describe("the changelog", () => {
   it("takes the changesets that bump the spec package, with their bump", () => {
-    expect(parseChangeset("a", '---\n"@propelauth-openapi/spec": minor\n"@propelauth-openapi/docs": patch\n---\n\nAdds things.\n')).toEqual({
-      id: "a",
-      bump: "minor",
-      text: "Adds things.",
-    });
+    expect(parseChangeset("a", '---\n"@propelauth-openapi/spec": minor\n"@propelauth-openapi/docs": patch\n---\n\nAdds things.\n')).toEqual(
+      {
+        id: "a",
+        bump: "minor",
+        text: "Adds things.",
+      },
+    );
     expect(parseChangeset("b", '---\n"@propelauth-openapi/docs": patch\n---\n\nDocs only.\n')).toBeUndefined();
     expect(parseChangeset("c", "no front matter")).toBeUndefined();
   });

@@ -106,7 +106,8 @@ async function search(page: Page, text: string) {
 
 /** The text a reader sees: descriptions, summaries and titles, not the x- extensions (nor the "Sources" notes). */
 function readerText(value: unknown, key = ""): string[] {
-  if (typeof value === "string") return /^(description|summary|title)$/.test(key) ? [value.replace(/<div class="pa-sources">[\s\S]*?<\/div>/g, "")] : [];
+  if (typeof value === "string")
+    return /^(description|summary|title)$/.test(key) ? [value.replace(/<div class="pa-sources">[\s\S]*?<\/div>/g, "")] : [];
   if (Array.isArray(value)) return value.flatMap((v) => readerText(v));
   if (typeof value === "object" && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => (k.startsWith("x-") ? [] : readerText(v, k)));
@@ -159,9 +160,18 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     try {
       await showMenu(start);
       // What "open in new tab" and "copy link" use: the link's resolved address.
-      const tag = await start.locator(`${MENU} a`, { hasText: /^Users$/ }).first().evaluate((a: HTMLAnchorElement) => a.href);
-      const section = await start.locator(`${MENU} a`, { hasText: /^Pagination$/ }).first().evaluate((a: HTMLAnchorElement) => a.href);
-      const heading = await start.locator("[data-deep-link-anchor] a").first().evaluate((a: HTMLAnchorElement) => a.href);
+      const tag = await start
+        .locator(`${MENU} a`, { hasText: /^Users$/ })
+        .first()
+        .evaluate((a: HTMLAnchorElement) => a.href);
+      const section = await start
+        .locator(`${MENU} a`, { hasText: /^Pagination$/ })
+        .first()
+        .evaluate((a: HTMLAnchorElement) => a.href);
+      const heading = await start
+        .locator("[data-deep-link-anchor] a")
+        .first()
+        .evaluate((a: HTMLAnchorElement) => a.href);
       for (const [url, shown] of [
         [tag, "/users"],
         [section, "/section/pagination"],
@@ -202,7 +212,10 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     }, operationHref(op));
     const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
     await section.locator("h2").first().waitFor();
-    await section.locator("[data-testid=right-panel] button", { hasText: /^(curl|TypeScript client|TypeScript operation|Payload)$/ }).first().click();
+    await section
+      .locator("[data-testid=right-panel] button", { hasText: /^(curl|TypeScript client|TypeScript operation|Payload)$/ })
+      .first()
+      .click();
     await page.getByRole("menuitem", { name: "TypeScript operation" }).first().click();
     await expect.poll(() => section.getByText("await fetchUserById(client", { exact: false }).first().isVisible()).toBe(true);
   });
@@ -241,14 +254,18 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     await matrix.waitFor();
     const box = (await matrix.boundingBox())!;
     if (width >= 1440) expect(box.width).toBeGreaterThanOrEqual(900);
-    const broken = await page.locator("table.pa-matrix code.pa-nowrap, table.pa-servers code.pa-nowrap").evaluateAll((codes) =>
-      codes.filter((c) => c.getClientRects().length !== 1 || c.getBoundingClientRect().height > 24).map((c) => c.textContent),
-    );
+    const broken = await page
+      .locator("table.pa-matrix code.pa-nowrap, table.pa-servers code.pa-nowrap")
+      .evaluateAll((codes) =>
+        codes.filter((c) => c.getClientRects().length !== 1 || c.getBoundingClientRect().height > 24).map((c) => c.textContent),
+      );
     expect(broken).toEqual([]);
     const pageWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(width);
     // Each operation cell keeps its summary and route legible.
-    const narrow = await page.locator("table.pa-matrix td.pa-matrix-op").evaluateAll((cells) => cells.filter((c) => c.getBoundingClientRect().width < 150).length);
+    const narrow = await page
+      .locator("table.pa-matrix td.pa-matrix-op")
+      .evaluateAll((cells) => cells.filter((c) => c.getBoundingClientRect().width < 150).length);
     expect(narrow).toBe(0);
   });
 

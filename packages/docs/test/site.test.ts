@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
 import { enrich } from "../src/enrich.js";
 import { externalResources } from "../src/offline.js";
-import { startPreviewServer } from "../src/preview.js";
 import { repoRoot } from "../src/paths.js";
+import { startPreviewServer } from "../src/preview.js";
 import { distDir, indexHtml, loadSiteDocument } from "./support.js";
 
 const site = loadSiteDocument();
