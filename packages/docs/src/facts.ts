@@ -62,7 +62,8 @@ function sourcesHtml(sources: SourcesExtension): string {
     items.push(`<li class="pa-difference"><strong>${escapeHtml(sdkName(d.sdk))}</strong> ${withCode(d.what)}: ${withCode(d.why)}</li>`);
   }
   for (const note of sources.notes ?? []) items.push(`<li class="pa-note">${withCode(note)}</li>`);
-  return `<div class="pa-sources"><p class="pa-sources-title">Sources</p><ul>${items.join("")}</ul></div>`;
+  // Folded: a small note under the operation, opened by readers who want the evidence.
+  return `<details class="pa-sources"><summary class="pa-sources-title">Sources</summary><ul>${items.join("")}</ul></details>`;
 }
 
 export function operationFacts(operation: OperationObject): string {

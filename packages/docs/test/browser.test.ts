@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { operationHref } from "../src/intro.js";
-import { ARGS, CHROMIUM } from "./chromium.js";
 import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
 
 const doc = loadSiteDocument();

@@ -304,7 +304,7 @@ describe("operation facts", () => {
       },
     } as OperationObject);
     expect(html).toContain("<code>doTheThing</code> (Node); <code>do_the_thing</code> (Python)");
-    expect(html).toContain('<div class="pa-sources"><p class="pa-sources-title">Sources</p>');
+    expect(html).toContain('<details class="pa-sources"><summary class="pa-sources-title">Sources</summary>');
     expect(html).toContain("Called by the official SDKs: Node, Python");
     expect(html).toContain("<strong>Python</strong> sends <code>a</code>: older release");
     expect(html).toContain('<li class="pa-note">the table lists <code>b</code></li>');

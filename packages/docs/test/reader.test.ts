@@ -11,11 +11,11 @@ import { deref, loadBundledDocument } from "@propelauth-openapi/spec";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
+import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { sdkFunctions } from "../src/facts.js";
 import { operationHref } from "../src/intro.js";
 import { repoRoot } from "../src/paths.js";
 import { type PreviewServer, startPreviewServer } from "../src/preview.js";
-import { ARGS, CHROMIUM } from "./chromium.js";
 import { artefactDir, distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
 
 const doc = loadSiteDocument();
@@ -90,6 +90,17 @@ async function showMenu(page: Page) {
   if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) !== "true") await button.click();
 }
 
+/** Goes to an operation by its route and waits for its section. */
+async function openOperation(page: Page, operationId: string) {
+  const op = ops.find((o) => o.operationId === operationId)!;
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, operationHref(op));
+  const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
+  await section.locator("h2").first().waitFor();
+  return { op, section };
+}
+
 /** Closes the phone's sidebar again, so that the page under it takes clicks. */
 async function hideMenu(page: Page) {
   const button = page.locator("[data-testid=floating-button]");
@@ -107,7 +118,7 @@ async function search(page: Page, text: string) {
 /** The text a reader sees: descriptions, summaries and titles, not the x- extensions (nor the "Sources" notes). */
 function readerText(value: unknown, key = ""): string[] {
   if (typeof value === "string")
-    return /^(description|summary|title)$/.test(key) ? [value.replace(/<div class="pa-sources">[\s\S]*?<\/div>/g, "")] : [];
+    return /^(description|summary|title)$/.test(key) ? [value.replace(/<details class="pa-sources">[\s\S]*?<\/details>/g, "")] : [];
   if (Array.isArray(value)) return value.flatMap((v) => readerText(v));
   if (typeof value === "object" && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => (k.startsWith("x-") ? [] : readerText(v, k)));
@@ -206,12 +217,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
   });
 
   it("offers the TypeScript operation sample and shows it", async () => {
-    const op = ops.find((o) => o.operationId === "fetchUserById")!;
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, operationHref(op));
-    const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
-    await section.locator("h2").first().waitFor();
+    const { section } = await openOperation(page, "fetchUserById");
     await section
       .locator("[data-testid=right-panel] button", { hasText: /^(curl|TypeScript client|TypeScript operation|Payload)$/ })
       .first()
@@ -221,12 +227,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
   });
 
   it("shows server descriptions without Markdown backticks (Servers panel and an operation's server list)", async () => {
-    const op = ops.find((o) => o.operationId === "fetchUserByEmail")!;
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, operationHref(op));
-    const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
-    await section.locator("h2").first().waitFor();
+    const { op, section } = await openOperation(page, "fetchUserByEmail");
     await section.locator("[data-testid=right-panel]").getByText(op.path).first().click();
     const described = (source.servers ?? []).filter((s) => s.description?.includes("`"));
     expect(described.length).toBeGreaterThan(0);
@@ -271,12 +272,19 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
 
   it("has no research notes in reader text, and shows an operation's sources as a small note when the document has them", async () => {
     // The page renders sections as they near the screen: the text of every one is in the document.
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.evaluate(() => {
+      const parts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement?.closest("script, style, .pa-sources")) parts.push(n.textContent ?? "");
+      }
+      return parts.join(" ");
+    });
     const notes = readerText(doc).filter((t) => RESEARCH_NOTES.some((note) => note.test(t)));
     expect(notes).toEqual([]);
     for (const note of RESEARCH_NOTES) expect(text).not.toMatch(note);
     const withSources = ops.filter((op) => op.operation["x-propelauth-sources"]);
-    for (const o of withSources) expect(o.operation.description, o.operationId).toContain('<div class="pa-sources">');
+    for (const o of withSources) expect(o.operation.description, o.operationId).toContain('<details class="pa-sources">');
     const op = withSources[0];
     if (op) {
       await page.evaluate((hash) => {
@@ -285,6 +293,9 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       const note = page.locator(`.pa-facts[data-operation-id="${op.operationId}"] .pa-sources`);
       await expect.poll(() => note.isVisible()).toBe(true);
       expect(await note.locator(".pa-sources-title").textContent()).toBe("Sources");
+      // Folded until the reader opens it.
+      await note.locator(".pa-sources-title").click();
+      await expect.poll(() => note.locator("li").first().isVisible()).toBe(true);
     }
   });
 
@@ -317,12 +328,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
   });
 
   it("keeps the copy button off the first line of code", async () => {
-    const op = ops.find((o) => o.operationId === "fetchUserByEmail")!;
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, operationHref(op));
-    const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
-    await section.locator("h2").first().waitFor();
+    const { section } = await openOperation(page, "fetchUserByEmail");
     await section.locator("[data-testid=right-panel] pre").first().scrollIntoViewIfNeeded();
     const overlaps = await section.evaluate((root) => {
       const found: string[] = [];

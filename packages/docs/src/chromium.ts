@@ -1,4 +1,4 @@
-// Debian's headless Chromium, as the browser tests launch it (see the docs README).
+// Debian's headless Chromium, as the browser tests and the phone bench launch it (see the README).
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARGS = [
   "--headless",
