@@ -46,9 +46,10 @@ function editYaml(dir: string, file: string, edit: (doc: Yaml) => void) {
   writeFileSync(path, stringify(doc));
 }
 
+// Removing the copies can take a while on a loaded machine.
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe.concurrent("lint rules", () => {
   it("the document itself has no problems", async () => {
