@@ -3,7 +3,7 @@
 // them) and, when the document has `x-propelauth-sources`, a small "Sources" note: PropelAuth's
 // reference page, the SDKs that call it, where an SDK differs and why, and the evidence notes.
 import type { OperationObject } from "@propelauth-openapi/spec";
-import { escapeHtml } from "./access.js";
+import { codeSpans, escapeHtml } from "./access.js";
 
 /** Shape of `x-propelauth-sources` (set by the spec; optional, so the site builds without it). */
 export interface SourcesExtension {
@@ -41,9 +41,6 @@ export function sdkFunctions(operation: OperationObject): { sdk: string; functio
     .filter((entry) => entry.functions.length > 0);
 }
 
-/** Markdown `code` spans as HTML, the rest escaped. */
-const withCode = (text: string) => escapeHtml(text).replace(/`([^`]*)`/g, "<code>$1</code>");
-
 function namesHtml(operation: OperationObject): string {
   const sdks = sdkFunctions(operation).map(
     ({ sdk, functions }) => `${functions.map((f) => `<code>${escapeHtml(f)}</code>`).join(", ")} (${escapeHtml(sdkName(sdk))})`,
@@ -59,9 +56,9 @@ function sourcesHtml(sources: SourcesExtension): string {
   if (sources.sdks.length > 0)
     items.push(`<li>Called by the official SDKs: ${sources.sdks.map((s) => escapeHtml(sdkName(s))).join(", ")}</li>`);
   for (const d of sources.differences ?? []) {
-    items.push(`<li class="pa-difference"><strong>${escapeHtml(sdkName(d.sdk))}</strong> ${withCode(d.what)}: ${withCode(d.why)}</li>`);
+    items.push(`<li class="pa-difference"><strong>${escapeHtml(sdkName(d.sdk))}</strong> ${codeSpans(d.what)}: ${codeSpans(d.why)}</li>`);
   }
-  for (const note of sources.notes ?? []) items.push(`<li class="pa-note">${withCode(note)}</li>`);
+  for (const note of sources.notes ?? []) items.push(`<li class="pa-note">${codeSpans(note)}</li>`);
   // Folded: a small note under the operation, opened by readers who want the evidence.
   return `<details class="pa-sources"><summary class="pa-sources-title">Sources</summary><ul>${items.join("")}</ul></details>`;
 }

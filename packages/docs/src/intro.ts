@@ -2,7 +2,7 @@
 // to its sections (quick start, base URLs, key kinds, the permission matrix, end-user API keys,
 // paginated operations, errors). Every table is computed from the document.
 import { deref, listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
-import { accessOf, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
+import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
 import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
 import { API_KEY_ENV, AUTH_URL_ENV, CLIENT_PACKAGE, clientSample, curlSample } from "./samples.js";
@@ -101,17 +101,12 @@ function wideTable(className: string, head: string[], rows: string[][]): string 
   return `<div class="pa-wide"><table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-/** Markdown `code` spans of a short description as HTML, the rest escaped. */
-function inlineCode(text: string): string {
-  return escapeHtml(text).replace(/`([^`]*)`/g, "<code>$1</code>");
-}
-
 function serversTable(doc: OpenApiDocument): string {
   const rows = (doc.servers ?? []).map((server) => {
     const variables = Object.entries(server.variables ?? {})
       .map(([name, v]) => `<code>${escapeHtml(name)}</code> (default <code class="pa-nowrap">${escapeHtml(String(v.default))}</code>)`)
       .join(", ");
-    return [`<code class="pa-nowrap">${escapeHtml(server.url)}</code>`, inlineCode(server.description ?? ""), variables || "none"];
+    return [`<code class="pa-nowrap">${escapeHtml(server.url)}</code>`, codeSpans(server.description ?? ""), variables || "none"];
   });
   return ["**Servers in this document**", "", wideTable("pa-servers", ["base URL", "what it is", "variables"], rows)].join("\n");
 }
