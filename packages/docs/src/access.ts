@@ -67,6 +67,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** Markdown `code` spans of a short text as HTML `<code>`, the rest escaped. */
+export function codeSpans(text: string): string {
+  return escapeHtml(text).replace(/`([^`]*)`/g, "<code>$1</code>");
+}
+
 function permissionHtml(p: PermissionRef): string {
   const note = p.confirmed ? "" : ` <span class="pa-unconfirmed">${UNCONFIRMED}</span>`;
   return `<span class="pa-perm" data-permission="${escapeHtml(p.id)}">${escapeHtml(p.name)}</span>${note}`;

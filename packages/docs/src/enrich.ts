@@ -3,8 +3,10 @@
 // for the sidebar. The input is never modified.
 import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { accessHtml } from "./access.js";
+import type { ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
-import { introduction } from "./intro.js";
+import { operationFacts } from "./facts.js";
+import { introduction, plainText } from "./intro.js";
 import { type CodeSample, codeSamples } from "./samples.js";
 
 /** Sidebar groups, by tag name. Tags not named here go to the last group, so none is ever hidden. */
@@ -31,16 +33,25 @@ export function tagGroups(doc: OpenApiDocument): { name: string; tags: string[] 
   return groups.filter((g) => g.tags.length > 0);
 }
 
-export function enrich(source: OpenApiDocument): OpenApiDocument {
+export function enrich(source: OpenApiDocument, releaseNotes: ReleaseNotes = { pending: [] }): OpenApiDocument {
   const doc = structuredClone(source);
   for (const op of listOperations(doc)) {
     const operation = op.operation;
-    operation.description = `${operation.description ?? ""}\n\n${accessHtml(doc, operation)}`.trimStart();
+    operation.description = [operation.description ?? "", accessHtml(doc, operation), operationFacts(operation)]
+      .filter(Boolean)
+      .join("\n\n");
     const existing = (operation["x-codeSamples"] as CodeSample[] | undefined) ?? [];
     operation["x-codeSamples"] = [...codeSamples(exampleRequest(doc, op)), ...existing];
     if (!operation.tags || operation.tags.length === 0) operation.tags = ["Other"];
   }
-  doc.info.description = introduction(source);
+  doc.info.description = introduction(source, releaseNotes);
+  // The renderer prints server descriptions as plain text (Servers panel, each operation's server list).
+  for (const server of doc.servers ?? []) {
+    if (server.description) server.description = plainText(server.description);
+    for (const variable of Object.values(server.variables ?? {})) {
+      if (variable.description) variable.description = plainText(variable.description);
+    }
+  }
   (doc as OpenApiDocument & { "x-tagGroups": unknown })["x-tagGroups"] = tagGroups(doc);
   return doc;
 }

@@ -2,7 +2,8 @@
 // to its sections (quick start, base URLs, key kinds, the permission matrix, end-user API keys,
 // paginated operations, errors). Every table is computed from the document.
 import { deref, listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
-import { accessOf, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
+import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
+import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
 import { API_KEY_ENV, AUTH_URL_ENV, CLIENT_PACKAGE, clientSample, curlSample } from "./samples.js";
 
@@ -88,14 +89,26 @@ function quickStart(doc: OpenApiDocument, ops: Operation[]): string {
   return lines.join("\n");
 }
 
+/** Server descriptions are shown as plain text by the renderer: no Markdown code marks. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, "$1");
+}
+
+/** An HTML table that may use the page's full width and scrolls sideways on a narrow screen. */
+function wideTable(className: string, head: string[], rows: string[][]): string {
+  const th = head.map((h) => `<th scope="col">${h}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
+  return `<div class="pa-wide"><table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
 function serversTable(doc: OpenApiDocument): string {
   const rows = (doc.servers ?? []).map((server) => {
     const variables = Object.entries(server.variables ?? {})
-      .map(([name, v]) => `\`${name}\` (default \`${v.default}\`)`)
+      .map(([name, v]) => `<code>${escapeHtml(name)}</code> (default <code class="pa-nowrap">${escapeHtml(String(v.default))}</code>)`)
       .join(", ");
-    return [`\`${cell(server.url)}\``, cell(server.description ?? ""), variables || "none"];
+    return [`<code class="pa-nowrap">${escapeHtml(server.url)}</code>`, codeSpans(server.description ?? ""), variables || "none"];
   });
-  return ["**Servers in this document**", "", table(["base URL", "what it is", "variables"], rows)].join("\n");
+  return ["**Servers in this document**", "", wideTable("pa-servers", ["base URL", "what it is", "variables"], rows)].join("\n");
 }
 
 function kindsAndPermissions(doc: OpenApiDocument, ops: Operation[]): string {
@@ -157,7 +170,7 @@ function permissionMatrix(doc: OpenApiDocument, ops: Operation[]): string {
           `<br><small>+ ${f.permissions.map(name).join(", ")} to send ${f.fields.map((x) => `<code>${escapeHtml(x)}</code>`).join(", ")}</small>`,
       );
       const summary = escapeHtml(op.operation.summary ?? op.operationId);
-      const route = `<small><code>${op.method.toUpperCase()} ${escapeHtml(op.path.replace("/api/backend/v1", ""))}</code></small>`;
+      const route = `<small><code class="pa-nowrap">${op.method.toUpperCase()} ${escapeHtml(op.path.replace("/api/backend/v1", ""))}</code></small>`;
       body.push(
         `<tr data-operation-id="${escapeHtml(op.operationId)}"><td class="pa-matrix-op"><a href="${operationHref(op)}">${summary}</a><br>${route}</td>${marks.join("")}<td class="pa-matrix-needs">${needs}${extra.join("")}</td></tr>`,
       );
@@ -167,7 +180,7 @@ function permissionMatrix(doc: OpenApiDocument, ops: Operation[]): string {
     `Which key kinds may call each of the ${ops.length} operations (✓), and the permissions a Custom key needs for it.`,
     "Paths are shown without their `/api/backend/v1` prefix.",
     "",
-    `<table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table>`,
+    `<div class="pa-wide"><table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table></div>`,
   ].join("\n");
 }
 
@@ -185,21 +198,93 @@ function endUserApiKeys(doc: OpenApiDocument, ops: Operation[]): string {
   return lines.join("\n");
 }
 
+/** A page parameter: `page_number`, `page_size`, or one with a prefix such as `members_page_size`. */
+const PAGE_PARAMETER = /(^|_)page_(number|size)$/;
+
+interface PagedOperation {
+  op: Operation;
+  /** Where the page parameters go, and their names. */
+  parameters: { name: string; in: string; range: string }[];
+  /** The top-level fields of the success answer. */
+  answer: string[];
+}
+
+/** Properties of an object schema, through `$ref` and `allOf`. */
+function properties(doc: OpenApiDocument, schema: unknown): Record<string, unknown> {
+  const resolved = schema ? deref(doc, schema as { properties?: Record<string, unknown>; allOf?: unknown[] }) : undefined;
+  if (!resolved) return {};
+  return Object.assign({}, ...(resolved.allOf ?? []).map((part) => properties(doc, part)), resolved.properties ?? {});
+}
+
+function range(doc: OpenApiDocument, schema: unknown): string {
+  const s = schema ? deref<Record<string, unknown>>(doc, schema as Record<string, unknown>) : {};
+  return [s.default !== undefined ? `default ${s.default}` : "", s.maximum !== undefined ? `max ${s.maximum}` : ""]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** Every operation that takes page parameters, in the query or in a JSON body. */
+export function pagedOperations(doc: OpenApiDocument, ops: Operation[]): PagedOperation[] {
+  const paged: PagedOperation[] = [];
+  for (const op of ops) {
+    const parameters = op.parameters
+      .filter((p) => p.in === "query" && PAGE_PARAMETER.test(p.name))
+      .map((p) => ({ name: p.name, in: "query", range: range(doc, p.schema) }));
+    const body = op.operation.requestBody
+      ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op.operation.requestBody)
+      : undefined;
+    const json = Object.entries(body?.content ?? {}).find(([type]) => type.includes("json"))?.[1];
+    for (const [name, schema] of Object.entries(properties(doc, json?.schema))) {
+      if (PAGE_PARAMETER.test(name)) parameters.push({ name, in: "body", range: range(doc, schema) });
+    }
+    if (parameters.length === 0) continue;
+    const success = Object.entries(op.operation.responses).find(([status]) => status.startsWith("2"))?.[1];
+    const content = success ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, success).content : undefined;
+    const answer = Object.keys(properties(doc, Object.values(content ?? {})[0]?.schema));
+    paged.push({ op, parameters, answer });
+  }
+  return paged;
+}
+
+/** The page fields of an answer: the usual `current_page`/`has_more_results`, or what it has instead. */
+function pageShape(answer: string[]): string {
+  const fields = answer.filter((f) => /page|total|has_more|count/.test(f));
+  return fields.length > 0 ? fields.map((f) => `\`${f}\``).join(", ") : "no page fields";
+}
+
 function pagination(doc: OpenApiDocument, ops: Operation[]): string {
-  const paged = ops.filter((op) => op.parameters.some((p) => p.in === "query" && (p.name === "page_number" || p.name === "page_size")));
+  const paged = pagedOperations(doc, ops);
   if (paged.length === 0) return "";
-  const rows = paged.map((op) => {
-    const size = op.parameters.find((p) => p.name === "page_size");
-    const schema = size?.schema ? deref<Record<string, unknown>>(doc, size.schema) : {};
-    const range = [
-      schema.default !== undefined ? `default ${schema.default}` : "",
-      schema.maximum !== undefined ? `max ${schema.maximum}` : "",
-    ]
-      .filter(Boolean)
-      .join(", ");
-    return [opLink(op), `\`${op.method.toUpperCase()}\``, range || "—"];
-  });
-  return ["**Paginated operations**", "", table(["operation", "method", "page_size"], rows)].join("\n");
+  const rows = paged.map(({ op, parameters, answer }) => [
+    opLink(op),
+    `\`${op.method.toUpperCase()}\``,
+    parameters.map((p) => `\`${p.name}\` (${p.in}${p.range ? `; ${p.range}` : ""})`).join(", "),
+    pageShape(answer),
+  ]);
+  const usual = (answer: string[]) => answer.includes("current_page") && answer.includes("has_more_results");
+  // Lists whose answer carries page fields other than the usual ones (SCIM's groups, for one).
+  const different = paged.filter((p) => !usual(p.answer) && p.answer.some((f) => /page/.test(f)));
+  const nested = paged.filter((p) => !p.answer.some((f) => /page/.test(f)));
+  const lines = [
+    "**Paginated operations**",
+    "",
+    "Pages are numbered from 0. Most lists answer with `current_page`, `page_size`, `has_more_results` and a",
+    "total; ask for the next page while `has_more_results` is true.",
+  ];
+  for (const p of different) {
+    lines.push(
+      "",
+      `*${cell(p.op.operation.summary ?? p.op.operationId)}* (${p.op.operation.tags?.[0] ?? ""}) answers with a different page shape: ${pageShape(p.answer)}${p.answer.includes("has_more_results") ? "" : ", without `has_more_results`"}; compare the page number and size with the total to know whether a next page exists.`,
+    );
+  }
+  for (const p of nested) {
+    lines.push(
+      "",
+      `*${cell(p.op.operation.summary ?? p.op.operationId)}* (${p.op.operation.tags?.[0] ?? ""}) pages a list inside its answer (${p.parameters.map((x) => `\`${x.name}\``).join(", ")}), with no page fields.`,
+    );
+  }
+  lines.push("", table(["operation", "method", "page parameters", "page fields of the answer"], rows));
+  return lines.join("\n");
 }
 
 /** The first sentence of a description, for a table cell. */
@@ -267,10 +352,18 @@ function addTo(sections: Section[], match: RegExp, title: string, text: string, 
   else sections.splice(anchor + 1, 0, section);
 }
 
+/** The line under the title: which release of the document this is, and a link to its changes. */
+export function releaseLine(version: string): string {
+  const v = escapeHtml(version);
+  return `<p class="pa-release" data-version="${v}">Release <strong>${v}</strong> of this document · <a href="#/section/changelog">Changelog</a></p>`;
+}
+
 /** The enriched `info.description`. */
-export function introduction(doc: OpenApiDocument): string {
+export function introduction(doc: OpenApiDocument, releaseNotes: ReleaseNotes = { pending: [] }): string {
   const ops = listOperations(doc);
-  const { preamble, sections } = splitSections(doc.info.description ?? "");
+  const split = splitSections(doc.info.description ?? "");
+  const sections = split.sections;
+  const preamble = `${releaseLine(doc.info.version)}\n\n${split.preamble}`;
   addTo(sections, /^authentication/i, "Authentication", quickStart(doc, ops));
   addTo(sections, /environment|base url/i, "Environments and base URLs", serversTable(doc), /^authentication/i);
   addTo(sections, /key kinds/i, "Key kinds and permissions", kindsAndPermissions(doc, ops), /environment|base url/i);
@@ -278,5 +371,6 @@ export function introduction(doc: OpenApiDocument): string {
   addTo(sections, /end-user api keys/i, "End-user API keys", endUserApiKeys(doc, ops), /permission matrix/i);
   addTo(sections, /pagination/i, "Pagination", pagination(doc, ops), /end-user api keys/i);
   addTo(sections, /error/i, "Errors and rate limits", errors(doc, ops), /pagination/i);
+  addTo(sections, /^changelog/i, "Changelog", changelogMarkdown(releaseNotes, doc.info.version));
   return [preamble, ...sections.map((s) => `## ${s.title}\n\n${s.body}`)].join("\n\n").concat("\n");
 }

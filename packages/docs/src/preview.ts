@@ -14,6 +14,32 @@ const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
 };
 
+/** Precompressed copies the server looks for, best first. */
+const ENCODINGS = [
+  { name: "br", suffix: ".br" },
+  { name: "gzip", suffix: ".gz" },
+];
+
+function fileSize(file: string): number | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The encodings an Accept-Encoding header allows (q=0 excluded). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) names.add(name);
+  }
+  return names;
+}
+
 export interface PreviewServer {
   url: string;
   close(): Promise<void>;
@@ -40,22 +66,23 @@ export async function startPreviewServer(options: { root: string; port?: number;
       res.writeHead(403).end("forbidden\n");
       return;
     }
-    let size: number;
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new Error("not a file");
-      size = stat.size;
-    } catch {
+    if (fileSize(file) === undefined) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${pathname}\n`);
       return;
     }
+    // A precompressed copy beside the file (index.html.br, index.html.gz) when the client takes it.
+    const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+    const encoding = ENCODINGS.find((e) => accepted.has(e.name) && fileSize(file + e.suffix) !== undefined);
+    const sent = encoding ? file + encoding.suffix : file;
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": size,
+      "content-length": fileSize(sent),
       "cache-control": "no-cache",
+      vary: "Accept-Encoding",
+      ...(encoding ? { "content-encoding": encoding.name } : {}),
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(sent).pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -3,26 +3,15 @@
 // is in the sidebar and opens by a click, shows who may call it and all its responses, search
 // finds operations by summary, and nothing fails or reaches for the network.
 // Run: apt-get install -y chromium; pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { operationHref } from "../src/intro.js";
-import { distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
 
 const doc = loadSiteDocument();
 const ops = listOperations(doc);
@@ -45,6 +34,7 @@ beforeEach(() => {
 
 beforeAll(async () => {
   if (missing) return;
+  mkdirSync(artefactDir, { recursive: true });
   profile = mkdtempSync(join(tmpdir(), "docs-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -117,7 +107,7 @@ describe("the built site in Chromium (offline)", () => {
       const item = page.locator(`[data-component-name='Menu/Menu'] a[href="${href}"]`);
       if (!(await item.isVisible())) {
         // Open the operation's tag in the sidebar.
-        await page.locator(`[data-component-name='Menu/Menu'] a[href="/${route(href).split("/")[1]}"]`).click();
+        await page.locator(`[data-component-name='Menu/Menu'] a[href="#/${route(href).split("/")[1]}"]`).click();
       }
       await item.click();
       const section = await expectOperationShown(op);
@@ -184,15 +174,15 @@ describe("the built site in Chromium (offline)", () => {
     await expectOperationShown(op);
   });
 
-  it("saves a screenshot to dist/screenshot.png", async () => {
+  it("saves a screenshot to .tmp/screenshot.png (never into dist/)", async () => {
     const op = ops.find((o) => o.operation["x-propelauth-access"]?.["field-permissions"]) ?? ops[0]!;
     await page.evaluate((hash) => {
       window.location.hash = hash;
     }, operationHref(op));
     await expectOperationShown(op);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(distDir, "screenshot.png") });
-    expect(existsSync(join(distDir, "screenshot.png"))).toBe(true);
+    await page.screenshot({ path: screenshotPath });
+    expect(existsSync(screenshotPath)).toBe(true);
   });
 
   it("made no request outside the page and logged no console error", () => {

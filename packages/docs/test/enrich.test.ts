@@ -4,9 +4,11 @@
 import { createValidator, listOperations, loadBundledDocument, type OpenApiDocument, type OperationObject } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { accessHtml, accessOf, UNCONFIRMED } from "../src/access.js";
+import { changelogMarkdown, parseChangeset } from "../src/changelog.js";
 import { enrich, tagGroups } from "../src/enrich.js";
 import { exampleRequest } from "../src/examples.js";
-import { introduction, operationHref, splitSections } from "../src/intro.js";
+import { operationFacts } from "../src/facts.js";
+import { introduction, operationHref, pagedOperations, releaseLine, splitSections } from "../src/intro.js";
 import { clientSample, curlSample } from "../src/samples.js";
 
 const spec = loadBundledDocument();
@@ -92,9 +94,27 @@ describe("the real document", () => {
     expect((site as unknown as { "x-tagGroups": unknown })["x-tagGroups"]).toEqual(tagGroups(spec));
   });
 
+  it("shows server descriptions as plain text (the renderer prints them raw): no Markdown backticks", () => {
+    expect(JSON.stringify(spec.servers)).toContain("`");
+    for (const [i, server] of (site.servers ?? []).entries()) {
+      expect(server.description).not.toContain("`");
+      expect(server.description).toBe(spec.servers![i]!.description!.replaceAll("`", ""));
+      for (const variable of Object.values(server.variables ?? {})) expect(variable.description ?? "").not.toContain("`");
+    }
+  });
+
+  it("names every operation by its operationId and its official SDK functions, for search", () => {
+    for (const op of siteOps) {
+      expect(op.operation.description).toContain(`Operation ID <code>${op.operationId}</code>`);
+      for (const names of Object.values((op.operation["x-propelauth-sdk"] ?? {}) as Record<string, string[]>)) {
+        for (const name of names) expect(op.operation.description, op.operationId).toContain(`<code>${name}</code>`);
+      }
+    }
+  });
+
   it("generates the introduction sections in order, keeping the document's own text", () => {
     const { preamble, sections } = splitSections(site.info.description);
-    expect(preamble).toBe(splitSections(spec.info.description).preamble);
+    expect(preamble).toBe(`${releaseLine(spec.info.version)}\n\n${splitSections(spec.info.description).preamble}`);
     const titles = sections.map((s) => s.title);
     const wanted = [
       "Authentication",
@@ -104,6 +124,7 @@ describe("the real document", () => {
       "End-user API keys",
       "Pagination",
       "Errors and rate limits",
+      "Changelog",
     ];
     expect(titles.filter((t) => wanted.includes(t))).toEqual(wanted);
     for (const original of splitSections(spec.info.description).sections) {
@@ -133,6 +154,11 @@ describe("the real document", () => {
     const sections = splitSections(site.info.description).sections;
     const pagination = sections.find((s) => s.title === "Pagination")!.body;
     for (const op of ops.filter((o) => o.parameters.some((p) => p.name === "page_number"))) expect(pagination).toContain(operationHref(op));
+    // Page parameters in a JSON body, and prefixed ones (a group's members), count too.
+    const paged = pagedOperations(spec, ops).map((p) => p.op.operationId);
+    if (ops.some((o) => o.operationId === "queryOrgsByPost")) expect(paged).toContain("queryOrgsByPost");
+    if (ops.some((o) => o.operationId === "fetchScimGroup")) expect(paged).toContain("fetchScimGroup");
+    for (const id of paged) expect(pagination).toContain(operationHref(ops.find((o) => o.operationId === id)!));
     const errors = sections.find((s) => s.title === "Errors and rate limits")!.body;
     for (const status of new Set(ops.flatMap((op) => Object.keys(op.operation.responses)).filter((s) => /^[45]/.test(s)))) {
       expect(errors).toContain(`| \`${status}\` |`);
@@ -259,5 +285,58 @@ describe("operations the document may grow", () => {
     const intro = introduction(doc);
     for (const op of listOperations(doc)) expect(intro).toContain(`data-operation-id="${op.operationId}"`);
     expect(tagGroups(doc)).toEqual([{ name: "More", tags: ["Things"] }]);
+  });
+});
+
+describe("operation facts", () => {
+  const op = { operationId: "doThing", summary: "Do", description: "", tags: [], responses: {} } as unknown as OperationObject;
+
+  it("shows no Sources note without x-propelauth-sources, and one with it", () => {
+    expect(operationFacts(op)).not.toContain("pa-sources");
+    const html = operationFacts({
+      ...op,
+      "x-propelauth-sdk": { node: ["doTheThing"], python: ["do_the_thing"] },
+      "x-propelauth-sources": {
+        docs: "https://docs.propelauth.com/reference/api/thing",
+        sdks: ["node", "python"],
+        differences: [{ sdk: "python", what: "sends `a`", why: "older release" }],
+        notes: ["the table lists `b`"],
+      },
+    } as OperationObject);
+    expect(html).toContain("<code>doTheThing</code> (Node); <code>do_the_thing</code> (Python)");
+    expect(html).toContain('<details class="pa-sources"><summary class="pa-sources-title">Sources</summary>');
+    expect(html).toContain("Called by the official SDKs: Node, Python");
+    expect(html).toContain("<strong>Python</strong> sends <code>a</code>: older release");
+    expect(html).toContain('<li class="pa-note">the table lists <code>b</code></li>');
+  });
+});
+
+describe("the changelog", () => {
+  it("takes the changesets that bump the spec package, with their bump", () => {
+    expect(parseChangeset("a", '---\n"@propelauth-openapi/spec": minor\n"@propelauth-openapi/docs": patch\n---\n\nAdds things.\n')).toEqual(
+      {
+        id: "a",
+        bump: "minor",
+        text: "Adds things.",
+      },
+    );
+    expect(parseChangeset("b", '---\n"@propelauth-openapi/docs": patch\n---\n\nDocs only.\n')).toBeUndefined();
+    expect(parseChangeset("c", "no front matter")).toBeUndefined();
+  });
+
+  it("shows Unreleased first, then the released versions, without headings that would crowd the sidebar", () => {
+    const text = changelogMarkdown(
+      {
+        changelog: "# @propelauth-openapi/spec\n\n## 0.2.0\n\n### Minor Changes\n\n- abc: Sessions.\n",
+        pending: [{ id: "x", bump: "patch", text: "Fixes a path." }],
+      },
+      "0.2.0",
+    );
+    expect(text).toContain("release **0.2.0**");
+    expect(text.indexOf("\n**Unreleased**")).toBeLessThan(text.indexOf("\n**0.2.0**"));
+    expect(text).toContain("- Fixes a path. *(patch)*");
+    expect(text).toContain("*Minor Changes*");
+    expect(text).not.toMatch(/^#/m);
+    expect(changelogMarkdown({ pending: [] }, "1.0.0")).toContain("No release notes yet.");
   });
 });

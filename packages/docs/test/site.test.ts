@@ -1,11 +1,14 @@
 // The built files, without a browser: current with the spec, self-contained, and served by the
 // preview server.
 import { readdirSync, readFileSync } from "node:fs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
+import { readReleaseNotes } from "../src/changelog.js";
 import { enrich } from "../src/enrich.js";
 import { externalResources } from "../src/offline.js";
+import { repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
 import { distDir, indexHtml, loadSiteDocument } from "./support.js";
 
@@ -14,12 +17,21 @@ const html = readFileSync(indexHtml, "utf8");
 
 describe("dist/", () => {
   it("was built from the current spec/dist/openapi.json (else rebuild the docs)", () => {
-    expect(site).toEqual(enrich(loadBundledDocument()));
+    expect(site).toEqual(enrich(loadBundledDocument(), readReleaseNotes(repoRoot)));
   });
 
-  it("is one page plus the document it renders", () => {
-    const files = readdirSync(distDir).filter((f) => f !== "screenshot.png");
-    expect(files.sort()).toEqual(["index.html", "openapi.json"]);
+  it("is one page, its precompressed copies and the document it renders: no screenshot or other test artefact", () => {
+    expect(readdirSync(distDir).sort()).toEqual(["index.html", "index.html.br", "index.html.gz", "openapi.json"]);
+  });
+
+  it("index.html.br and index.html.gz hold exactly index.html, smaller", () => {
+    const raw = readFileSync(indexHtml);
+    const br = readFileSync(`${indexHtml}.br`);
+    const gz = readFileSync(`${indexHtml}.gz`);
+    expect(brotliDecompressSync(br).equals(raw)).toBe(true);
+    expect(gunzipSync(gz).equals(raw)).toBe(true);
+    expect(br.length).toBeLessThan(raw.length / 4);
+    expect(gz.length).toBeLessThan(raw.length / 3);
   });
 
   it("index.html loads nothing from the network", () => {
@@ -62,7 +74,7 @@ describe("the preview server", () => {
     const server = await startPreviewServer({ root: distDir, port: 0 });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      const index = await fetch(server.url);
+      const index = await fetch(server.url, { headers: { "accept-encoding": "identity" } });
       expect([index.status, index.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
       expect(await index.text()).toBe(html);
       const doc = await fetch(new URL("openapi.json", server.url));
@@ -71,6 +83,15 @@ describe("the preview server", () => {
       expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
       expect((await fetch(new URL("/..%2fpackage.json", server.url))).status).toBe(403);
       expect((await fetch(server.url, { method: "POST" })).status).toBe(405);
+      // Compressed when the client takes it (fetch decodes it).
+      const compressed = await fetch(server.url, { headers: { "accept-encoding": "gzip, br" } });
+      expect([compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual(["br", "Accept-Encoding"]);
+      expect(await compressed.text()).toBe(html);
+      const gzip = await fetch(server.url, { headers: { "accept-encoding": "gzip" } });
+      expect(gzip.headers.get("content-encoding")).toBe("gzip");
+      expect(await gzip.text()).toBe(html);
+      const refused = await fetch(server.url, { headers: { "accept-encoding": "br;q=0, gzip;q=0" } });
+      expect(refused.headers.get("content-encoding")).toBeNull();
     } finally {
       await server.close();
     }

@@ -5,8 +5,12 @@ import { listOperations, type OpenApiDocument, type Operation } from "@propelaut
 import { packageDir } from "../src/paths.js";
 import type { CodeSample } from "../src/samples.js";
 
-export const distDir = join(packageDir, "dist");
+/** The built site; DOCS_DIST points the tests at another build (such as main's, to see them fail). */
+export const distDir = process.env.DOCS_DIST ?? join(packageDir, "dist");
 export const indexHtml = join(distDir, "index.html");
+/** Test artefacts go here, never into dist/ (which is what the package ships). */
+export const artefactDir = join(packageDir, ".tmp", "test");
+export const screenshotPath = join(artefactDir, "screenshot.png");
 
 /** The enriched document the site renders (dist/openapi.json); fails clearly when it is not built. */
 export function loadSiteDocument(): OpenApiDocument {

@@ -1,0 +1,171 @@
+// How fast the reference page is on a throttled phone, the old page beside the new one.
+// Headless Chromium (Debian's /usr/bin/chromium) with a phone profile: 390x844 viewport, slow 4G
+// (CDP Network.emulateNetworkConditions: 562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up) and a 4x
+// slower CPU (Emulation.setCPUThrottlingRate). Each page is served over HTTP from 127.0.0.1 by the
+// preview server (compressed when the folder holds index.html.br / .gz, as the emulator serves it).
+// Prints, per page, the median and the spread (min-max) over the runs of:
+//   - first paint: the browser's first-contentful-paint entry;
+//   - script ready: the page's script has taken over the sidebar (React attached to it);
+//   - usable: the sidebar responds and an operation opens (an operation link in the sidebar is
+//     clicked as soon as the page's script has taken over the sidebar; the time is when that
+//     operation's heading is on screen);
+//   - requests: requests to anything but the page's own server (must stay 0).
+// Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--old <folder>] [--new <folder>]
+// The old page is the site built from the main branch (built into .tmp/bench-old/ on first use).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM } from "../src/chromium.js";
+import { packageDir, repoRoot } from "../src/paths.js";
+import { startPreviewServer } from "../src/preview.js";
+
+/** Chrome DevTools' "Slow 4G" preset. */
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
+const CPU_SLOWDOWN = 4;
+
+const { values } = parseArgs({
+  options: { runs: { type: "string" }, old: { type: "string" }, new: { type: "string" }, operation: { type: "string" } },
+});
+const runs = Number(values.runs ?? 3);
+
+/** Builds the main branch's docs into .tmp/bench-old (once): its sources, this package's node_modules. */
+function oldSite(): string {
+  const out = join(packageDir, ".tmp", "bench-old");
+  const docs = join(out, "packages", "docs");
+  if (existsSync(join(docs, "dist", "index.html"))) return join(docs, "dist");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const archive = execFileSync("git", ["archive", "main", "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
+  execFileSync("tar", ["-x", "-C", out], { input: archive });
+  symlinkSync(join(packageDir, "node_modules"), join(docs, "node_modules"));
+  execFileSync(join(packageDir, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: docs, stdio: "inherit" });
+  execFileSync(process.execPath, [".tmp/build/scripts/build.js"], { cwd: docs, stdio: "inherit" });
+  return join(docs, "dist");
+}
+
+interface Run {
+  firstPaint: number;
+  /** The page's script has taken over the sidebar. */
+  ready: number;
+  usable: number;
+  requests: number;
+  bytes: number;
+}
+
+async function measure(root: string): Promise<Run> {
+  const server = await startPreviewServer({ root, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36",
+    });
+    const page = await context.newPage();
+    let requests = 0;
+    let bytes = 0;
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || /^(data|blob):/.test(url)) return route.continue();
+      requests++;
+      return route.abort("blockedbyclient");
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => {
+      bytes += event.encodedDataLength;
+    });
+    await page.goto(server.url, { waitUntil: "commit" });
+    // The page's script owns the sidebar once React has attached itself to it (hydrated or rendered).
+    const menu = page.locator("[data-component-name='Menu/Menu'], .menu-content").first();
+    await menu.waitFor({ state: "attached", timeout: 120_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector("[data-component-name='Menu/Menu'] a, .menu-content li");
+        return el !== null && Object.keys(el).some((k) => k.startsWith("__react"));
+      },
+      undefined,
+      { timeout: 120_000, polling: 100 },
+    );
+    const ready = await page.evaluate(() => performance.now());
+    const operation = values.operation ?? "fetchUserByEmail";
+    const link = page.locator(`[data-component-name='Menu/Menu'] a[href$="/${operation.toLowerCase()}"]`).first();
+    // On a phone the sidebar sits behind the floating menu button.
+    const opener = page.locator("[data-testid=floating-button]");
+    if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
+    if (!(await link.isVisible())) {
+      // The operation's tag is folded: open it first (the sidebar's answer to a tap).
+      await page
+        .locator("[data-component-name='Menu/Menu'] a", { hasText: /^Users$/ })
+        .first()
+        .click();
+    }
+    await link.click();
+    await page.waitForFunction(
+      (id) => {
+        const section = document.querySelector(`[data-section-id$="/${id}"] h2`);
+        if (!section) return false;
+        const box = section.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      },
+      operation.toLowerCase(),
+      { timeout: 120_000, polling: 50 },
+    );
+    const usable = await page.evaluate(() => performance.now());
+    const firstPaint = await page.evaluate(
+      () => performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? Number.NaN,
+    );
+    return { firstPaint, ready, usable, requests, bytes };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+const pages = [
+  { name: "old (main)", root: values.old ?? oldSite() },
+  { name: "new", root: values.new ?? join(packageDir, "dist") },
+];
+const results = new Map<string, Run[]>(pages.map((p) => [p.name, []]));
+// Interleaved, so a busy moment of the machine hits both pages alike.
+for (let i = 0; i < runs; i++) {
+  for (const p of pages) {
+    const run = await measure(p.root);
+    results.get(p.name)!.push(run);
+    console.error(`run ${i + 1}/${runs} ${p.name}: first paint ${seconds(run.firstPaint)} s, usable ${seconds(run.usable)} s`);
+  }
+}
+
+console.log(
+  `\nphone profile: 390x844, slow 4G (562.5 ms RTT, 1.44 Mbit/s), CPU ${CPU_SLOWDOWN}x slower; ${runs} runs each; median (min-max)`,
+);
+console.log("| page | transferred | first paint | script ready | usable | requests off the page |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const p of pages) {
+  const rs = results.get(p.name)!;
+  const cell = (f: (r: Run) => number) => {
+    const xs = rs.map(f);
+    return `${seconds(median(xs))} s (${seconds(Math.min(...xs))}-${seconds(Math.max(...xs))})`;
+  };
+  const kb = `${Math.round(median(rs.map((r) => r.bytes)) / 1024)} KB`;
+  console.log(
+    `| ${p.name} | ${kb} | ${cell((r) => r.firstPaint)} | ${cell((r) => r.ready)} | ${cell((r) => r.usable)} | ${Math.max(...rs.map((r) => r.requests))} |`,
+  );
+}
+const [oldRuns, newRuns] = pages.map((p) => results.get(p.name)!);
+console.log(`\nusable: new/old = ${(median(newRuns!.map((r) => r.usable)) / median(oldRuns!.map((r) => r.usable))).toFixed(2)}x`);
