@@ -234,7 +234,9 @@ export function describeOperation(doc: OpenApiDocument, op: Operation): string {
   const sdk = op.operation["x-propelauth-sdk"]?.node ?? [];
   if (sdk.length) lines.push(`- **Node SDK:** ${sdk.map((f) => `\`${f}\``).join(", ")}`);
   lines.push(`- **Documented responses:** ${Object.keys(op.operation.responses).join(", ")}`);
-  lines.push(`- **Docs:** [${op.operation.summary}](${LOCAL_DOCS_URL}${docsAnchor(op)}) (the reference site: \`packages/docs/dist/index.html${docsAnchor(op)}\`)`);
+  lines.push(
+    `- **Docs:** [${op.operation.summary}](${LOCAL_DOCS_URL}${docsAnchor(op)}) (the reference site: \`packages/docs/dist/index.html${docsAnchor(op)}\`)`,
+  );
   return lines.join("\n");
 }
 
@@ -243,7 +245,8 @@ export function describeStep(doc: OpenApiDocument, op: Operation, step: Step): s
   const lines = ["", "**In this run**", ""];
   if (step.note) lines.push(step.note, "");
   lines.push(`- **Passes when it answers:** ${expectedStatus(op, step)}, with a body that matches the document`);
-  for (const [variable, field] of Object.entries(step.capture ?? {})) lines.push(`- **Saves** \`${field}\` of the answer as \`{{${variable}}}\``);
+  for (const [variable, field] of Object.entries(step.capture ?? {}))
+    lines.push(`- **Saves** \`${field}\` of the answer as \`{{${variable}}}\``);
   const live = (step.needs ?? []).filter((n) => !(n in CAPTURED_VARIABLES));
   if (live.length) {
     lines.push(`- **Fill in first** (environment): ${live.map((n) => `\`${n}\``).join(", ")}. Skipped, not failed, while one is empty.`);
@@ -267,7 +270,10 @@ function buildItem(doc: OpenApiDocument, op: Operation, step: Step, last: boolea
   const responses = savedResponses(doc, op, request);
   const events: Item["event"] = [];
   if (step.needs?.length) {
-    events.push({ listen: "prerequest", script: { id: stableId(`${stepId(step)}/prerequest`), type: "text/javascript", exec: skipUnlessFilled(step.needs) } });
+    events.push({
+      listen: "prerequest",
+      script: { id: stableId(`${stepId(step)}/prerequest`), type: "text/javascript", exec: skipUnlessFilled(step.needs) },
+    });
   }
   const clear = last ? [...Object.keys(CAPTURED_VARIABLES), ...Object.keys(COMPUTED_VARIABLES)] : [];
   const exec = testScript(doc, op, { expected: expectedStatus(op, step), capture: step.capture ?? {}, clear });
@@ -286,7 +292,7 @@ function buildItem(doc: OpenApiDocument, op: Operation, step: Step, last: boolea
 function skipUnlessFilled(needs: string[]): string[] {
   return [
     `const needs = ${JSON.stringify(needs)};`,
-    'const missing = needs.filter(function (name) { return !pm.variables.get(name); });',
+    "const missing = needs.filter(function (name) { return !pm.variables.get(name); });",
     "if (missing.length) {",
     '  console.log(pm.info.requestName + ": skipped until these variables are filled in: " + missing.join(", "));',
     "  pm.execution.skipRequest();",
@@ -358,7 +364,9 @@ export function generateCollection(doc: OpenApiDocument): Collection {
     },
     item: folders,
     auth: { type: "bearer", bearer: [{ key: "token", value: `{{${API_KEY_VARIABLE}}}`, type: "string" }] },
-    event: [{ listen: "prerequest", script: { id: stableId("collection/prerequest"), type: "text/javascript", exec: collectionPrerequest() } }],
+    event: [
+      { listen: "prerequest", script: { id: stableId("collection/prerequest"), type: "text/javascript", exec: collectionPrerequest() } },
+    ],
     variable: collectionVariables(),
   };
 }

@@ -74,7 +74,12 @@ export function generateEnvironments(): { fileName: string; environment: Environ
         value(BASE_URL_VARIABLE, spec.authUrl, spec.authUrlDescription),
         value(API_KEY_VARIABLE, "", spec.apiKeyDescription, "secret"),
         ...Object.entries(LIVE_VARIABLES).map(([key, description]) =>
-          value(key, "", `Needs a live person: ${description} Leave empty to skip the requests that use it.`, /secret|code/i.test(key) ? "secret" : "default"),
+          value(
+            key,
+            "",
+            `Needs a live person: ${description} Leave empty to skip the requests that use it.`,
+            /secret|code/i.test(key) ? "secret" : "default",
+          ),
         ),
       ],
       _postman_variable_scope: "environment",

@@ -7,8 +7,8 @@ export {
   describeStep,
   docsAnchor,
   expectedStatus,
-  LOCAL_DOCS_URL,
   generateCollection,
+  LOCAL_DOCS_URL,
   stableId,
 } from "./collection.js";
 export { ENVIRONMENT_SUFFIX, generateEnvironments, LOCAL_AUTH_URL } from "./environments.js";

@@ -8,7 +8,7 @@ export const FOLDERS = [
   {
     name: "Read-only checks",
     description:
-      "Reads that need no entity of their own and write nothing. Safe against production: run this folder alone with a **Read and Validate** key (`--folder \"Read-only checks\"`).",
+      'Reads that need no entity of their own and write nothing. Safe against production: run this folder alone with a **Read and Validate** key (`--folder "Read-only checks"`).',
   },
   {
     name: "Create",
@@ -169,7 +169,11 @@ export const STEPS: Step[] = [
   },
   { operation: "createOrg", folder: "Create", body: { name: "Postman run {{runId}}", max_users: 50 }, capture: { orgId: "org_id" } },
   { operation: "addUserToOrg", folder: "Create", body: member("{{userId}}", "Member") },
-  { operation: "inviteUserToOrg", folder: "Create", body: { email: INVITEE_EMAIL, org_id: "{{orgId}}", role: "Member", additional_roles: [] } },
+  {
+    operation: "inviteUserToOrg",
+    folder: "Create",
+    body: { email: INVITEE_EMAIL, org_id: "{{orgId}}", role: "Member", additional_roles: [] },
+  },
   { operation: "inviteUserToOrgByUserId", folder: "Create", body: member("{{secondUserId}}", "Member") },
   {
     operation: "createApiKey",
@@ -314,7 +318,13 @@ export const STEPS: Step[] = [
   {
     operation: "sendStepUpSmsCode",
     folder: "Needs a live person",
-    body: { action_type: "POSTMAN_CHECK", user_id: "{{stepUpUserId}}", mfa_phone_id: "{{stepUpMfaPhoneId}}", grant_type: "ONE_TIME_USE", valid_for_seconds: 300 },
+    body: {
+      action_type: "POSTMAN_CHECK",
+      user_id: "{{stepUpUserId}}",
+      mfa_phone_id: "{{stepUpMfaPhoneId}}",
+      grant_type: "ONE_TIME_USE",
+      valid_for_seconds: 300,
+    },
     capture: { smsChallengeId: "challenge_id" },
     needs: ["stepUpUserId", "stepUpMfaPhoneId"],
   },

@@ -68,22 +68,31 @@ const SAMPLE_VALUES: Record<string, string> = {
   stepUpTotpCode: "123456",
   stepUpSmsCode: "123456",
 };
-const sample = (name: string) => SAMPLE_VALUES[name] ?? (/(user|org|scim.*|employee)Id$|^orgId$/i.test(name) ? "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a" : "x");
+const sample = (name: string) =>
+  SAMPLE_VALUES[name] ?? (/(user|org|scim.*|employee)Id$|^orgId$/i.test(name) ? "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a" : "x");
 const fill = (text: string) => text.replace(/\{\{([^{}$]+)\}\}/g, (_, name: string) => sample(name));
 
 /** The `{{variables}}` a request sends (URL, headers, body). */
 const variablesOf = (item: Item): string[] => [
-  ...new Set([...JSON.stringify(item.request).matchAll(/\{\{([^{}$]+)\}\}/g)].map((m) => m[1]!).filter((n) => n !== "authUrl" && n !== "apiKey")),
+  ...new Set(
+    [...JSON.stringify(item.request).matchAll(/\{\{([^{}$]+)\}\}/g)].map((m) => m[1]!).filter((n) => n !== "authUrl" && n !== "apiKey"),
+  ),
 ];
 
 /** Every uuid and API key id written into the document's examples. */
-const EXAMPLE_IDS = new Set([...JSON.stringify(doc).matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/gi)].map((m) => m[0]));
+const EXAMPLE_IDS = new Set(
+  [...JSON.stringify(doc).matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b/gi)].map((m) => m[0]),
+);
 
 describe("the workflow", () => {
   it("has every operation of the document in at least one request (the list comes from the document)", () => {
     const placed = new Set(items.map((i) => operationOf(i.item)));
     expect(operations.map((op) => op.operationId).filter((id) => !placed.has(id))).toEqual([]);
-    for (const { item } of items) expect(operations.map((op) => op.operationId), item.id).toContain(operationOf(item));
+    for (const { item } of items)
+      expect(
+        operations.map((op) => op.operationId),
+        item.id,
+      ).toContain(operationOf(item));
   });
 
   it("refuses to build when an operation of the document has no request (an operation added later fails)", () => {
@@ -152,7 +161,10 @@ describe("the workflow", () => {
       const access = op.operation["x-propelauth-access"];
       expect(access["key-kinds"], item.id).toContain("read-and-validate");
       for (const permission of access.permissions) expect(permission, item.id).toMatch(/^read-|^validate-access-tokens$/);
-      expect(variablesOf(item).filter((n) => !(n in COMPUTED_VARIABLES)), item.id).toEqual([]);
+      expect(
+        variablesOf(item).filter((n) => !(n in COMPUTED_VARIABLES)),
+        item.id,
+      ).toEqual([]);
     }
   });
 
@@ -176,7 +188,7 @@ describe("the workflow", () => {
   });
 });
 
-describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (id, item) => {
+describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, item) => {
   const op = operations.find((o) => o.operationId === operationOf(item))!;
 
   it("sends the exact method and path on {{authUrl}}", () => {
@@ -202,7 +214,9 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (id, item
       for (const permission of extra.permissions) expect(text).toContain(doc.info["x-propelauth-permissions"][permission]!.name);
     }
     expect(text).toContain(`\`${op.operationId}\``);
-    expect(text).toContain(`(http://127.0.0.1:4010/docs/#tag/${encodeURIComponent(op.operation.tags[0]!.replace(/\s+/g, "-"))}/operation/${op.operationId})`);
+    expect(text).toContain(
+      `(http://127.0.0.1:4010/docs/#tag/${encodeURIComponent(op.operation.tags[0]!.replace(/\s+/g, "-"))}/operation/${op.operationId})`,
+    );
     expect(text).toContain(`**Passes when it answers:** ${expectedStatus(op, stepFor(item))},`);
   });
 

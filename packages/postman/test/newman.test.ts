@@ -85,7 +85,9 @@ describe("the collection's tests fail on a wrong answer, and say which request g
     const summary = await runNewman({ authUrl: server.url, apiKey: KEY, folder: "Read-only checks" });
     expect(failuresOf(summary)).toEqual([
       expect.stringContaining(`[${item.name}: answers 200] AssertionError: ${item.name} (fetchTokenVerificationMetadata) answered 418`),
-      expect.stringContaining(`[${item.name}: the body matches the document] AssertionError: the document lists 200, 400, 401, 404, 429, not 418`),
+      expect.stringContaining(
+        `[${item.name}: the body matches the document] AssertionError: the document lists 200, 400, 401, 404, 429, not 418`,
+      ),
     ]);
   });
 
