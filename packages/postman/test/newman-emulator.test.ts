@@ -3,10 +3,12 @@
 // a Full Access run passes and leaves the entities as it found them; a wrong key, a Validation
 // Only key and a missing entity each fail the run and name the request; Read-only checks pass
 // with a Read and Validate key and write nothing; the live-person folder passes once filled in.
+
+import { fileURLToPath } from "node:url";
 import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
-import type { NewmanRunSummary } from "newman";
+import newman, { type NewmanRunSummary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAPTURED_VARIABLES, type Collection, type Item } from "../src/index.js";
+import { CAPTURED_VARIABLES, type Collection, type Environment, type Item } from "../src/index.js";
 import {
   assertionsOf,
   collection,
@@ -14,6 +16,7 @@ import {
   failuresOf,
   itemFor,
   items,
+  localEnvironment,
   operationOf,
   operations,
   runNewman,
@@ -254,5 +257,35 @@ describe("the live-person folder, filled in as a person would (with the emulator
     const live = items.filter((i) => i.folder === "Needs a live person" && i.item.id !== "verifyStepUpSmsCode");
     expect(live.length).toBeGreaterThanOrEqual(10);
     expect(summary.run.stats.assertions.total).toBe(sent.reduce((n, i) => n + assertionsOf(i.item), 0));
+  });
+});
+
+describe("the local environment the emulator serves", () => {
+  let emu: RunningEmulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator({
+      memory: true,
+      port: 0,
+      host: "127.0.0.1",
+      postmanDir: fileURLToPath(new URL("../dist/", import.meta.url)),
+    });
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+
+  it("is this package's local environment holding the emulator's URL and real Full Access key, and a run with it as served passes", async () => {
+    const served = (await (await fetch(`${emu.url}/postman/environment.json`)).json()) as Environment;
+    const local = localEnvironment();
+    expect(served.values.map((v) => v.key)).toEqual(local.values.map((v) => v.key));
+    expect(served.values.find((v) => v.key === "authUrl")!.value).toBe(emu.url);
+    expect(served.values.find((v) => v.key === "apiKey")!.value).toBe(emu.keys["full-access"].token);
+    const summary = await new Promise<NewmanRunSummary>((resolve, reject) =>
+      newman.run({ collection: structuredClone(collection) as never, environment: served as never, reporters: [] }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+    expectGreenRun(summary);
   });
 });
