@@ -200,10 +200,10 @@ function requestBodyExamples(doc: OpenApiDocument, op: Operation, request: Reque
   }));
 }
 
-/** Where the operation's section is in the reference site (Redoc's anchor). */
+/** Where the operation's section is in the reference site (packages/docs: `#/<tag slug>/<operationid>`). */
 export function docsAnchor(op: Operation): string {
-  const tag = (op.operation.tags?.[0] ?? "Other").replace(/\s+/g, "-");
-  return `#tag/${encodeURIComponent(tag)}/operation/${op.operationId}`;
+  const tag = (op.operation.tags?.[0] ?? "Other").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `#/${tag}/${op.operationId.toLowerCase()}`;
 }
 
 /** Where the reference site is served by the emulator (`pnpm start`); the same page is packages/docs/dist/index.html. */
