@@ -202,7 +202,10 @@ function requestBodyExamples(doc: OpenApiDocument, op: Operation, request: Reque
 
 /** Where the operation's section is in the reference site (packages/docs: `#/<tag slug>/<operationid>`). */
 export function docsAnchor(op: Operation): string {
-  const tag = (op.operation.tags?.[0] ?? "Other").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const tag = (op.operation.tags?.[0] ?? "Other")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `#/${tag}/${op.operationId.toLowerCase()}`;
 }
 
