@@ -279,7 +279,8 @@ function buildItem(doc: OpenApiDocument, op: Operation, step: Step, last: boolea
     });
   }
   const clear = last ? [...Object.keys(CAPTURED_VARIABLES), ...Object.keys(COMPUTED_VARIABLES)] : [];
-  const exec = testScript(doc, op, { expected: expectedStatus(op, step), capture: step.capture ?? {}, clear });
+  const uses = [...JSON.stringify(request).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).filter((n) => n in CAPTURED_VARIABLES);
+  const exec = testScript(doc, op, { expected: expectedStatus(op, step), capture: step.capture ?? {}, clear, uses: [...new Set(uses)] });
   events.push({ listen: "test", script: { id: stableId(`${stepId(step)}/test`), type: "text/javascript", exec } });
   return {
     id: stepId(step),

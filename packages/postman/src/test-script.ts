@@ -28,8 +28,11 @@ const CHECKS = `const name = pm.info.requestName;
 const status = pm.response.code;
 const entry = documented[String(status)] || documented[String(status).charAt(0) + "XX"] || documented.DEFAULT;
 
+const empty = uses.filter(function (variable) { return !pm.variables.get(variable); });
+const why = empty.length ? " (" + empty.join(", ") + " empty: the request that saves it failed or did not run)" : "";
+
 pm.test(name + ": answers " + expected, function () {
-  pm.expect(status, name + " (" + operationId + ") answered " + status + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
+  pm.expect(status, name + " (" + operationId + ") answered " + status + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
 });
 
 pm.test(name + ": the body matches the document", function () {
@@ -73,7 +76,7 @@ clear.forEach(function (variable) {
 export function testScript(
   doc: OpenApiDocument,
   op: Operation,
-  options: { expected: number; capture: Record<string, string>; clear: string[] },
+  options: { expected: number; capture: Record<string, string>; clear: string[]; uses: string[] },
 ): string[] {
   const documented = documentedResponses(doc, op);
   const entries = Object.entries(documented).map(([status, media]) => `  ${JSON.stringify(status)}: ${JSON.stringify(media)},`);
@@ -82,6 +85,8 @@ export function testScript(
     `const operationId = ${JSON.stringify(op.operationId)};`,
     `const expected = ${options.expected};`,
     `const capture = ${JSON.stringify(options.capture)};`,
+    `// Saved by earlier requests: an empty one explains a failure.`,
+    `const uses = ${JSON.stringify(options.uses)};`,
     `// Cleared after the last request of the run, so the collection keeps no value of it.`,
     `const clear = ${JSON.stringify(options.clear)};`,
     "const documented = {",

@@ -127,6 +127,13 @@ describe("runs that must fail, and say which request failed", () => {
     // Each request the API could route was refused; the others have no id to send, as Create failed.
     for (const { id, code } of codes(summary)) expect(`${id} ${code}`).toBe(`${id} ${needsCapturedPath(id) ? code : 401}`);
     expect(codes(summary).filter((a) => a.code === 401).length).toBeGreaterThanOrEqual(40);
+    // A request whose id was never saved says so.
+    const fetchUser = itemFor("fetchUserById");
+    expect(failuresOf(summary)).toContainEqual(
+      expect.stringContaining(
+        `${fetchUser.name} (fetchUserById) answered 405 (userId empty: the request that saves it failed or did not run)`,
+      ),
+    );
   });
 
   it("fails with a Validation Only key, on every request such a key may not make", async () => {
@@ -164,7 +171,7 @@ describe("runs that must fail, and say which request failed", () => {
     const fetchUser = itemFor("fetchUserById");
     expect(failuresOf(summary)).toContainEqual(
       expect.stringContaining(
-        `fetchUserById (${fetchUser.name}): [${fetchUser.name}: answers 200] AssertionError: ${fetchUser.name} (fetchUserById) answered 404`,
+        `fetchUserById (${fetchUser.name}): [${fetchUser.name}: answers 200] AssertionError: ${fetchUser.name} (fetchUserById) answered 404: `,
       ),
     );
     for (const id of ["addUserToOrg", "fetchUserByEmail", "updateUserMetadata", "deleteUser"]) {
