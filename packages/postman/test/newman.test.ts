@@ -81,13 +81,12 @@ describe("the collection's tests fail on a wrong answer, and say which request g
 
   it("reports a status the document does not list", async () => {
     const item = itemFor("fetchTokenVerificationMetadata");
+    const listed = Object.keys(operations.find((o) => o.operationId === item.id)!.operation.responses).join(", ");
     server.respondOnce(item.id, 418, { error: "teapot" });
     const summary = await runNewman({ authUrl: server.url, apiKey: KEY, folder: "Read-only checks" });
     expect(failuresOf(summary)).toEqual([
       expect.stringContaining(`[${item.name}: answers 200] AssertionError: ${item.name} (fetchTokenVerificationMetadata) answered 418`),
-      expect.stringContaining(
-        `[${item.name}: the body matches the document] AssertionError: the document lists 200, 400, 401, 404, 429, not 418`,
-      ),
+      expect.stringContaining(`[${item.name}: the body matches the document] AssertionError: the document lists ${listed}, not 418`),
     ]);
   });
 
