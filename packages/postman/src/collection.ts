@@ -14,7 +14,16 @@ import {
 import type { Auth, Collection, Folder, Item, KeyValue, Request, RequestBody, SavedResponse } from "./postman-types.js";
 import { documentedExample, parameterExample, parameterStrings, sampleFromSchema } from "./sample.js";
 import { collectionPrerequest, testScript } from "./test-script.js";
-import { CAPTURED_VARIABLES, COMPUTED_VARIABLES, FOLDERS, NUMERIC_VARIABLES, STEPS, type Step, stepId } from "./workflow.js";
+import {
+  CAPTURED_VARIABLES,
+  COMPUTED_VARIABLES,
+  FOLDERS,
+  LIVE_VARIABLES,
+  NUMERIC_VARIABLES,
+  STEPS,
+  type Step,
+  stepId,
+} from "./workflow.js";
 
 /** The variables every request uses: the environment's Auth URL and backend API key. */
 export const BASE_URL_VARIABLE = "authUrl";
@@ -250,9 +259,10 @@ export function describeStep(doc: OpenApiDocument, op: Operation, step: Step): s
   lines.push(`- **Passes when it answers:** ${expectedStatus(op, step)}, with a body that matches the document`);
   for (const [variable, field] of Object.entries(step.capture ?? {}))
     lines.push(`- **Saves** \`${field}\` of the answer as \`{{${variable}}}\``);
-  const live = (step.needs ?? []).filter((n) => !(n in CAPTURED_VARIABLES));
+  const live = (step.needs ?? []).filter((n) => n in LIVE_VARIABLES);
   if (live.length) {
-    lines.push(`- **Fill in first** (environment): ${live.map((n) => `\`${n}\``).join(", ")}. Skipped, not failed, while one is empty.`);
+    lines.push("- **Fill in first**, in the environment (the request is skipped, not failed, while one is empty):");
+    for (const name of live) lines.push(`  - \`${name}\`: ${LIVE_VARIABLES[name]}`);
   }
   return [describeOperation(doc, op), ...lines].join("\n");
 }

@@ -178,7 +178,9 @@ describe("the workflow", () => {
       const pre = item.event.find((e) => e.listen === "prerequest")?.script.exec.join("\n") ?? "";
       expect(pre, item.id).toContain("pm.execution.skipRequest()");
       expect(pre, item.id).toContain(JSON.stringify(needs));
-      for (const name of needs.filter((n) => n in LIVE_VARIABLES)) expect(item.description.content, item.id).toContain(`\`${name}\``);
+      for (const name of needs.filter((n) => n in LIVE_VARIABLES)) {
+        expect(item.description.content, item.id).toContain(`\`${name}\`: ${LIVE_VARIABLES[name]}`);
+      }
     }
     for (const { item, folder } of items) if (folder !== "Needs a live person") expect(stepFor(item).needs, item.id).toBeUndefined();
   });
