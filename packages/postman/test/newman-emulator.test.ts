@@ -97,6 +97,26 @@ describe("a Full Access run against a fresh, unseeded emulator", () => {
     expect(after.api_keys!.length - before.api_keys!.length).toBe(2);
   });
 
+  it("leaves only the history the README names: emails to the run's example.com addresses, links and usage of what it deleted", () => {
+    const added = (table: string) => after[table]!.slice(before[table]!.length);
+    expect(
+      added("outbox")
+        .map((m) => `${m.kind} ${m.to_address}`)
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/^confirm_email postman-\w+-b@example\.com$/),
+      expect.stringMatching(/^invite postman-\w+-b@example\.com$/),
+      expect.stringMatching(/^invite postman-\w+-invitee@example\.com$/),
+    ]);
+    expect(
+      added("links")
+        .map((l) => l.kind)
+        .sort(),
+    ).toEqual(["confirm_email", "magic_link", "saml_setup"]);
+    const archived = new Set(added("api_keys").map((k) => k.api_key_id));
+    for (const usage of added("api_key_usage")) expect(archived.has(usage.api_key_id)).toBe(true);
+  });
+
   it("keeps no value in the collection's variables once it has run", () => {
     const variables = (summary.collection as unknown as { variables: { toObject(): Record<string, unknown> } }).variables.toObject();
     expect(Object.entries(variables).filter(([, v]) => v !== "" && v !== undefined)).toEqual([]);
