@@ -1,6 +1,6 @@
-// Builds the Postman v2.1 collection from the bundled OpenAPI document: one folder per tag, in
-// the document's tag order, and one request per operation, named by its summary and carrying
-// its operationId as the item id.
+// Builds the Postman v2.1 collection from the bundled OpenAPI document and the workflow of
+// src/workflow.ts: its folders in run order, one request per step, named by the operation's
+// summary (or the step's name) and carrying the operationId (`#variant`) as the item id.
 import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import {
