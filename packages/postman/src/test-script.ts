@@ -1,5 +1,6 @@
-// The test script each request carries: the status must be one the document lists for the
-// operation, and the body must match the document's schema for that status and media type.
+// The test script each request carries: the status must be the one success status of its step,
+// the body must match the document's schema for the status received (so an error body is
+// checked too), and the values the step saves must be in the answer.
 import { deref, type JsonSchema, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
 import { acceptsAnything, toSandboxSchema } from "./schema.js";
 
@@ -21,7 +22,7 @@ export function documentedResponses(doc: OpenApiDocument, op: Operation): Docume
 }
 
 // Runs in Postman's sandbox (and newman's, which is the same): plain JavaScript, no imports.
-// `operationId`, `expected`, `documented` and `capture` are written in front of it. Test names
+// `operationId`, `expected`, `capture`, `uses`, `clear` and `documented` are written in front of it. Test names
 // start with the request's name, so a failure says which request failed.
 // `pm.expect(value).to.have.jsonSchema(schema)` is Postman's Ajv-based check (draft-07).
 const CHECKS = `const name = pm.info.requestName;
