@@ -222,6 +222,25 @@ describe("Read-only checks with a Read and Validate key", () => {
     expect(await digest(emu)).toBe(before);
   });
 
+  it("pass with a Custom key holding exactly the permissions their descriptions name, and fail by name without one", async () => {
+    const readOnly = items.filter((i) => i.folder === "Read-only checks");
+    const needed = [...new Set(readOnly.flatMap((i) => access(i.item).permissions))];
+    const custom = async (permissions: string[]) => {
+      const res = await fetch(`${emu.url}/__emulator/keys`, { method: "POST", body: JSON.stringify({ kind: "custom", permissions }) });
+      return ((await res.json()) as { token: string }).token;
+    };
+    const exact = await runNewman({ authUrl: emu.url, apiKey: await custom(needed), folder: "Read-only checks" });
+    expectGreenRun(exact, readOnly);
+    const withoutInsights = await runNewman({
+      authUrl: emu.url,
+      apiKey: await custom(needed.filter((p) => p !== "read-insights")),
+      folder: "Read-only checks",
+    });
+    const insights = readOnly.filter((i) => access(i.item).permissions.includes("read-insights")).map((i) => i.item.name);
+    expect(insights.length).toBeGreaterThan(0);
+    expect(failedRequests(withoutInsights).sort()).toEqual(insights.sort());
+  });
+
   it("are the only folder a Read and Validate key passes: the writes fail", async () => {
     const summary = await runNewman({ authUrl: emu.url, apiKey: emu.keys["read-and-validate"].token, folder: "Create" });
     expect(failedRequests(summary)).toContain(itemFor("createUser").name);
