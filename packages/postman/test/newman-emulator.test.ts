@@ -332,8 +332,10 @@ describe("the local environment the emulator serves", () => {
     expect(served.values.find((v) => v.key === "authUrl")!.value).toBe(emu.url);
     expect(served.values.find((v) => v.key === "apiKey")!.value).toBe(emu.keys["full-access"].token);
     const summary = await new Promise<NewmanRunSummary>((resolve, reject) =>
-      newman.run({ collection: structuredClone(collection) as never, environment: served as never, reporters: [] }, (error, result) =>
-        error ? reject(error) : resolve(result),
+      // As the README's command does: newman fetches the environment from the emulator's URL.
+      newman.run(
+        { collection: structuredClone(collection) as never, environment: `${emu.url}/postman/environment.json`, reporters: [] },
+        (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );
     expectGreenRun(summary);
