@@ -40,7 +40,20 @@ export interface OperationObject {
   responses: Record<string, ResponseObject>;
   "x-propelauth-access": AccessExtension;
   "x-propelauth-sdk"?: { node: string[] };
+  "x-propelauth-sources"?: SourcesExtension;
   [extension: `x-${string}`]: unknown;
+}
+
+/** Where an operation's description comes from: PropelAuth's reference page and the official SDKs. */
+export interface SourcesExtension {
+  /** URL of PropelAuth's API reference page for the operation. */
+  docs?: string;
+  /** The official SDKs that call the operation (node, python, go, rust, ruby, nextjs, cloudflare-worker). */
+  sdks: string[];
+  /** Where one SDK sends something other than what the document describes, and why the document differs. */
+  differences?: { sdk: string; what: string; why: string }[];
+  /** Evidence and what is uncertain. */
+  notes?: string[];
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";
@@ -69,6 +82,8 @@ export interface OpenApiDocument {
     description: string;
     "x-propelauth-key-kinds": Record<string, { name: string; description: string }>;
     "x-propelauth-permissions": Record<string, PermissionInfo>;
+    /** Requests official SDKs send with the backend key that the document leaves out, and why. */
+    "x-propelauth-not-described"?: { method: string; path: string; sdks: string[]; why: string }[];
   };
   servers: { url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }[];
   tags: { name: string; description: string }[];

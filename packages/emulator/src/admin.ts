@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { KEY_KINDS } from "./config.js";
 import { totp, uuid } from "./crypto.js";
 import { json, type Row, stateDigest } from "./db.js";
+import { issueRefreshToken } from "./handlers/sessions.js";
 import type { Project } from "./project.js";
 import { seedProject } from "./seed.js";
 
@@ -33,7 +34,7 @@ const ENDPOINTS = [
   "GET  /__emulator/keys — the backend API keys; POST {kind, permissions?, name?} creates one",
   "POST /__emulator/clock {advance_seconds} — move the emulator's clock forward (expiry tests)",
   "GET  /__emulator/outbox — emails and SMS the project would have sent, with their links and codes",
-  "GET  /__emulator/links/{token} — follow a magic link, confirmation or invitation link",
+  "GET  /__emulator/links/{token} — follow a magic link (a login: answers the session's refresh_token), confirmation or invitation link",
   "PUT  /__emulator/users/{user_id}/mfa_phones {phone_numbers: [...]} — give a user SMS MFA",
   "GET  /__emulator/users/{user_id}/totp — the current TOTP code of a user with an authenticator app",
   "PUT  /__emulator/users/{user_id}/oauth_tokens/{provider} {access_token, refresh_token?, ...} — store a social login token",
@@ -65,7 +66,8 @@ function followLink(project: Project, token: string): unknown {
       const user = project.requireUser(payload.user_id!);
       if (user.enabled !== 1) throw fail(403, "the user is disabled");
       project.sql("UPDATE users SET email_confirmed = 1, last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
-      return { action: "logged_in", user_id: user.user_id, redirect_to_url: payload.redirect_to_url ?? null };
+      const refreshToken = issueRefreshToken(project, String(user.user_id));
+      return { action: "logged_in", user_id: user.user_id, redirect_to_url: payload.redirect_to_url ?? null, refresh_token: refreshToken };
     }
     case "confirm_email":
       project.sql("UPDATE users SET email_confirmed = 1 WHERE user_id = ?").run(payload.user_id);
