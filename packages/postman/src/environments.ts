@@ -78,7 +78,7 @@ export function generateEnvironments(): { fileName: string; environment: Environ
             key,
             "",
             `Needs a live person: ${description} Leave empty to skip the requests that use it.`,
-            /secret|code/i.test(key) ? "secret" : "default",
+            /secret|code|token/i.test(key) ? "secret" : "default",
           ),
         ),
       ],

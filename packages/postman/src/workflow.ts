@@ -88,6 +88,8 @@ export const LIVE_VARIABLES: Record<string, string> = {
   oidcTokenUrl: "Its token URL.",
   oidcUserinfoUrl: "Its userinfo URL.",
   scimOrgId: "Id of an organization connected to a SCIM identity provider.",
+  sessionRefreshToken:
+    "The refresh token of a user's login session, as PropelAuth's hosted login gave it to your server (the session is logged out at the end).",
   scimGroupId: "Id of a SCIM group that identity provider pushed.",
 };
 
@@ -102,6 +104,7 @@ export const CAPTURED_VARIABLES: Record<string, string> = {
   importedApiKeyId: "The key *Import an API key* made.",
   stepUpGrant: "The grant Verify step-up TOTP answered (used by Verify a step-up grant).",
   smsChallengeId: "The challenge Send a step-up SMS code answered.",
+  refreshedToken: "The refresh token Refresh a session answered (Log out a session ends that session).",
 };
 
 const EMAIL = "postman-{{runId}}@example.com";
@@ -382,6 +385,20 @@ export const STEPS: Step[] = [
     },
     needs: ["orgId", "oidcClientId", "oidcClientSecret", "oidcAuthUrl", "oidcTokenUrl", "oidcUserinfoUrl"],
     note: "The organization of the run is deleted in *Delete*, and its SSO connection with it.",
+  },
+  {
+    operation: "refreshSession",
+    folder: "Needs a live person",
+    body: { refresh_token: "{{sessionRefreshToken}}" },
+    capture: { refreshedToken: "refresh_token" },
+    needs: ["sessionRefreshToken"],
+  },
+  {
+    operation: "logoutSession",
+    folder: "Needs a live person",
+    body: { refresh_token: "{{refreshedToken}}" },
+    needs: ["sessionRefreshToken", "refreshedToken"],
+    note: "Ends the session Refresh a session refreshed: its refresh token no longer refreshes.",
   },
   {
     operation: "fetchScimGroup",

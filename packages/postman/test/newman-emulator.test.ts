@@ -280,7 +280,11 @@ describe("the live-person folder, filled in as a person would (with the emulator
     const employee = await api("POST", "/__emulator/employees", { email: "support@propelauth.example" });
     const scimOrg = await api("POST", "/api/backend/v1/org/", { name: "SCIM org" });
     const group = await api("POST", `/__emulator/orgs/${String(scimOrg.org_id)}/scim_groups`, { display_name: "Engineering" });
+    // A login session: the emulator answers a refresh token when a magic link is followed.
+    const link = await api("POST", "/api/backend/v1/magic_link", { email: "live.person@example.com" });
+    const login = (await (await fetch(String(link.url))).json()) as { refresh_token: string };
     const env = {
+      sessionRefreshToken: login.refresh_token,
       stepUpUserId: userId,
       stepUpTotpCode: String(totp.code),
       stepUpMfaPhoneId: String((phones.phone_numbers as { mfa_phone_id: string }[])[0]!.mfa_phone_id),
