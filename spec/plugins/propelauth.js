@@ -195,6 +195,50 @@ function SdkFunctionsNamed() {
   };
 }
 
+// Where each operation's description comes from, in one shape the docs render:
+// { docs?: URL of PropelAuth's reference page, sdks: [official SDK names], differences?: [{sdk, what, why}], notes?: [text] }.
+const SDK_NAMES = ["node", "python", "go", "rust", "ruby", "nextjs", "cloudflare-worker"];
+const SOURCES_KEYS = new Set(["docs", "sdks", "differences", "notes"]);
+
+function sourcesProblems(sources) {
+  if (!sources || typeof sources !== "object" || Array.isArray(sources))
+    return ["x-propelauth-sources is required: { docs?, sdks, differences?, notes? }."];
+  const problems = [];
+  for (const key of Object.keys(sources)) if (!SOURCES_KEYS.has(key)) problems.push(`x-propelauth-sources has an unknown key "${key}".`);
+  if (sources.docs !== undefined && !(typeof sources.docs === "string" && sources.docs.startsWith("https://docs.propelauth.com/")))
+    problems.push("x-propelauth-sources.docs must be the URL of a page of PropelAuth's reference (https://docs.propelauth.com/...).");
+  const sdks = sources.sdks;
+  if (!Array.isArray(sdks) || !sdks.every((s) => SDK_NAMES.includes(s)) || new Set(sdks).size !== sdks.length)
+    problems.push(`x-propelauth-sources.sdks must list, once each, the official SDKs that call the operation (${SDK_NAMES.join(", ")}).`);
+  const differences = sources.differences;
+  if (differences !== undefined) {
+    const ok =
+      Array.isArray(differences) &&
+      differences.every(
+        (d) => d && SDK_NAMES.includes(d.sdk) && typeof d.what === "string" && typeof d.why === "string" && Object.keys(d).length === 3,
+      );
+    if (!ok) problems.push("x-propelauth-sources.differences must be a list of { sdk, what, why }, sdk one of the official SDKs.");
+  }
+  if (
+    sources.notes !== undefined &&
+    !(Array.isArray(sources.notes) && sources.notes.every((n) => typeof n === "string" && n.trim() !== ""))
+  )
+    problems.push("x-propelauth-sources.notes must be a list of texts.");
+  return problems;
+}
+
+function SourcesDeclared() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const sources = operation["x-propelauth-sources"];
+        const at = sources === undefined ? ctx.location.key() : ctx.location.child("x-propelauth-sources");
+        for (const message of sourcesProblems(sources)) ctx.report({ message, location: at });
+      },
+    },
+  };
+}
+
 // A templated segment can never equal a literal when its parameter is a UUID, has a pattern the
 // literal fails, or an enum without it. Two paths are then told apart by that segment.
 function excludes(schema, literal) {
@@ -263,6 +307,7 @@ export default function propelauthPlugin() {
         "access-declared": AccessDeclared,
         "examples-present": ExamplesPresent,
         "sdk-functions-named": SdkFunctionsNamed,
+        "sources-declared": SourcesDeclared,
         "paths-disambiguated": PathsDisambiguated,
       },
     },

@@ -178,7 +178,7 @@ describe("operations the document may grow", () => {
         "x-propelauth-access": {
           "key-kinds": ["full-access", "read-and-validate", "custom"],
           permissions: ["read-users", "no-such-permission"],
-          "field-permissions": [{ fields: ["secret", "owner"], permissions: ["manage-enterprise-sso", "create-users"] }],
+          "field-permissions": [{ fields: ["secret", "owner"], permissions: ["manage-sso-connections", "create-users"] }],
         },
         requestBody: {
           required: true,
@@ -250,7 +250,7 @@ describe("operations the document may grow", () => {
     expect(html).toContain('data-kind="validation-only" data-allowed="false"');
     expect(html).toContain("no-such-permission");
     expect(html).toContain("Sending <code>secret</code> and <code>owner</code> also needs the permissions");
-    expect(html).toContain(`Manage Enterprise SSO</span> <span class="pa-unconfirmed">${UNCONFIRMED}</span>`);
+    expect(html).toContain(`Manage SSO Connections</span> <span class="pa-unconfirmed">${UNCONFIRMED}</span>`);
     expect(html).toContain("Read and Validate keys may not send it.");
     expect(accessHtml(doc, find("undeclaredThing").operation)).toContain("Not declared in the document.");
   });

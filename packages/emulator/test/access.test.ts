@@ -82,7 +82,7 @@ describe("key kinds and permissions", () => {
     });
   }
 
-  it("field permissions: a Custom key needs manage-enterprise-sso to send can_setup_saml to Update Org", async () => {
+  it("field permissions: a Custom key needs update-organization-sso-settings to send can_setup_saml to Update Org", async () => {
     const op = operations.find((o) => (o.operation["x-propelauth-access"]["field-permissions"] ?? []).length > 0);
     expect(op, "some operation has field permissions").toBeDefined();
     const rule = op!.operation["x-propelauth-access"]["field-permissions"]![0]!;

@@ -30,8 +30,14 @@ describe("request validation against the document", () => {
   });
 
   it("answers 404 with the map where the operation documents no 400 (malformed path parameter)", async () => {
-    const answer = await h().op("fetchUserById", { user_id: "not-a-uuid" });
+    const answer = await h().op("fetchUserSignupQueryParameters", { user_id: "not-a-uuid" });
     expect(answer.status).toBe(404);
+    expect(answer.body).toEqual({ user_id: ["must be a valid uuid"] });
+  });
+
+  it("answers 400 with the map where the operation documents a 400 (malformed path parameter)", async () => {
+    const answer = await h().op("fetchUserById", { user_id: "not-a-uuid" });
+    expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ user_id: ["must be a valid uuid"] });
   });
 

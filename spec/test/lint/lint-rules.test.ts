@@ -46,9 +46,10 @@ function editYaml(dir: string, file: string, edit: (doc: Yaml) => void) {
   writeFileSync(path, stringify(doc));
 }
 
+// Removing the copies can take a while on a loaded machine.
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe.concurrent("lint rules", () => {
   it("the document itself has no problems", async () => {
@@ -139,6 +140,27 @@ describe.concurrent("lint rules", () => {
       (dir) =>
         editYaml(dir, "paths/user@username.yaml", (p) => {
           p.get["x-propelauth-sdk"] = { node: ["fetchUserMetadataByEmail"] };
+        }),
+    ],
+    [
+      "an operation without x-propelauth-sources",
+      "propelauth/sources-declared",
+      (dir) => editYaml(dir, "paths/user@email.yaml", (p) => delete p.get["x-propelauth-sources"]),
+    ],
+    [
+      "x-propelauth-sources naming an SDK that does not exist",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].sdks.push("java");
+        }),
+    ],
+    [
+      "a difference without its reason",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].differences = [{ sdk: "go", what: "sends something else" }];
         }),
     ],
     [

@@ -6,7 +6,7 @@ import type { ReplayCase } from "../../replay/types.js";
 export const captured = loadCapture(new URL("./captured.json", import.meta.url));
 
 /** The operation each function means; by `fn (variant)` where one function serves several. */
-const OPERATION: Record<string, string> = {
+export const OPERATION: Record<string, string> = {
   fetchUserMetadataByUserIdWithIdCheck: "fetchUserById",
   "fetchUserMetadataByQuery (by email, as fetchUserMetadataByEmail)": "fetchUserByEmail",
   "fetchUserMetadataByQuery (by username, as fetchUserMetadataByUsername)": "fetchUserByUsername",

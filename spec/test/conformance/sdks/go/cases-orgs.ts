@@ -110,6 +110,19 @@ export const goOrgCases: ReplayCase[] = [
     path: `${V1}/pending_org_invites`,
     body: { org_id: ORG_ID, invitee_email: "grace@example.com" },
   },
+  {
+    source: go("RevokePendingOrgInvite"),
+    variant: "without an org (OrgID is omitempty)",
+    operationId: "revokePendingInvite",
+    method: "DELETE",
+    path: `${V1}/pending_org_invites`,
+    body: { invitee_email: "grace@example.com" },
+    deviation: {
+      summary: "leaves org_id out when the caller does not set it",
+      evidence:
+        'pkg/models/org.go RevokePendingOrgInvite: OrgID *uuid.UUID `json:"org_id,omitempty"`. Node (revokePendingOrgInvite), Python (revoke_pending_org_invite(org_id, invitee_email)) and Rust (models/revoke_pending_org_invite_request.rs: org_id: String) always send it; an invitation is per organization.',
+    },
+  },
   { source: go("CreateOrg"), operationId: "createOrg", method: "POST", path: `${V1}/org/`, body: { name: "Acme" } },
   {
     source: go("CreateOrgV2"),

@@ -1,7 +1,7 @@
 // The response models of the Go SDK v0.27.1 (pkg/models/*.go), copied field by field with their
 // json tags, and what each backend method decodes its success answer into and which statuses it
 // takes as success (pkg/client.go).
-import type { SuccessHandling } from "../models/responses.js";
+import type { SuccessHandling, UndefinedField } from "../models/responses.js";
 import type { Models, Shape } from "../models/shape.js";
 
 const opt = (shape: Shape): Shape => ({ option: shape });
@@ -297,3 +297,20 @@ export const goSuccess: Record<string, SuccessHandling> = {
 
 goModels.UserWithUsername = { ...goModels.UserMetadata!, username: { required: "string" } };
 goModels.CreatedOrgBoth = { ...goModels.OrgMetadata!, ...goModels.CreateOrgV2Response! };
+
+/** Fields the Go models read that the document does not define. */
+export const goUndefinedFields: UndefinedField[] = [
+  {
+    field: "can_create_org",
+    evidence:
+      'pkg/models/user.go UserMetadata: CanCreateOrgs bool `json:"can_create_org"`. The API sends can_create_orgs (Node canCreateOrgs <- can_create_orgs, Python can_create_orgs), so the Go field is always false.',
+    difference: true,
+  },
+  ...["max_users", "metadata", "is_saml_configured", "legacy_org_id", "custom_role_mapping_name", "created_at"].map(
+    (field): UndefinedField => ({
+      field,
+      evidence:
+        "The deprecated CreateOrg decodes the answer into OrgMetadata; the answer has only org_id and name, so the other fields stay empty.",
+    }),
+  ),
+];

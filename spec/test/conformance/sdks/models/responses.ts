@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { deref, type Operation } from "../../../../src/index.js";
 import { doc, operations } from "../../replay/document.js";
-import { type Dialect, type Models, read, type Shape } from "./shape.js";
+import { type Dialect, type Models, read, type Shape, undefinedFields } from "./shape.js";
 
 export interface SuccessHandling {
   /** The SDK functions that call the operation. */
@@ -56,8 +56,46 @@ export function readExample(example: SuccessExample, handling: SuccessHandling, 
   return read(example.body, handling.model, models, dialect);
 }
 
-export function responses(sdk: string, dialect: Dialect, models: Models, success: Record<string, SuccessHandling>, inventory: string[]) {
+/** A field an SDK model reads that the document does not define, known and explained. */
+export interface UndefinedField {
+  /** The field's name, the last segment of its path. */
+  field: string;
+  /** Why it is so, from the SDK's source. */
+  evidence: string;
+  /** The field misreads the API (not merely unused): the operations' differences must name the SDK. */
+  difference?: boolean;
+}
+
+export function responses(
+  sdk: string,
+  dialect: Dialect,
+  models: Models,
+  success: Record<string, SuccessHandling>,
+  inventory: string[],
+  known: UndefinedField[] = [],
+) {
   describe(`${sdk} SDK reads the document's success answers`, () => {
+    const knownOf = (path: string) => known.find((k) => path.endsWith(`.${k.field}`));
+    const undefinedByOperation = Object.entries(success).flatMap(([operationId, handling]) => {
+      const op = operations.get(operationId);
+      const schema = op && deref(doc, op.operation.responses["200"] ?? { description: "" }).content?.["application/json"]?.schema;
+      if (!op || !handling.model || !schema) return [];
+      return [{ operationId, op, handling, found: undefinedFields(handling.model, schema, models, (s) => deref(doc, s)) }];
+    });
+    for (const { operationId, op, handling, found } of undefinedByOperation) {
+      it(`every field ${handling.fns.join(", ")} reads from ${operationId} is one the document defines, or a known exception`, () => {
+        expect(found.filter((path) => !knownOf(path))).toEqual([]);
+        if (found.some((path) => knownOf(path)?.difference))
+          expect(
+            (op.operation["x-propelauth-sources"]?.differences ?? []).map((d) => d.sdk),
+            `differences of ${operationId}`,
+          ).toContain(sdk);
+      });
+    }
+    it("every known exception still occurs", () => {
+      const occurring = new Set(undefinedByOperation.flatMap(({ found }) => found.map((path) => knownOf(path)?.field)));
+      expect(known.map((k) => k.field).filter((field) => !occurring.has(field))).toEqual([]);
+    });
     it("every function of the inventory has its success handling described", () => {
       const described = new Set(Object.values(success).flatMap((h) => h.fns));
       expect(inventory.filter((fn) => !described.has(fn))).toEqual([]);

@@ -91,3 +91,54 @@ function readScalar(value: unknown, shape: Scalar, dialect: Dialect, at: string)
     }
   }
 }
+
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  allOf?: Schema[];
+};
+
+/**
+ * The fields a model reads that the document's schema never defines, as paths: a misspelt json
+ * tag or serde rename reads nothing (Go) or fails on a missing field (serde).
+ */
+export function undefinedFields(shape: Shape, schema: Schema, models: Models, resolve: (s: Schema) => Schema, at = "$"): string[] {
+  const s = merged(schema, resolve);
+  if (typeof shape === "string" || "enum" in shape) return [];
+  if ("option" in shape) return undefinedFields(shape.option, s, models, resolve, at);
+  if ("default" in shape) return undefinedFields(shape.default, s, models, resolve, at);
+  if ("required" in shape) return undefinedFields(shape.required, s, models, resolve, at);
+  const alternatives = [...(s.oneOf ?? []), ...(s.anyOf ?? [])];
+  if (alternatives.length > 0) {
+    // The model reads one of the alternatives: report only what none of them defines.
+    const found = alternatives.map((alt) => undefinedFields(shape, alt, models, resolve, at));
+    return found.reduce((common, next) => common.filter((p) => next.includes(p)));
+  }
+  if ("list" in shape) return s.items ? undefinedFields(shape.list, s.items, models, resolve, `${at}[]`) : [];
+  if ("map" in shape)
+    return typeof s.additionalProperties === "object" ? undefinedFields(shape.map, s.additionalProperties, models, resolve, `${at}.*`) : [];
+  const properties = s.properties ?? {};
+  return Object.entries(models[shape.ref]!).flatMap(([field, fieldShape]) =>
+    field in properties ? undefinedFields(fieldShape, properties[field]!, models, resolve, `${at}.${field}`) : [`${at}.${field}`],
+  );
+}
+
+/** The schema with its $ref resolved and its allOf members folded into it. */
+function merged(schema: Schema, resolve: (s: Schema) => Schema): Schema {
+  const s = resolve(schema);
+  if (!s.allOf) return s;
+  const parts = [s, ...s.allOf.map((part) => merged(part, resolve))];
+  return {
+    ...s,
+    allOf: undefined,
+    properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
+    items: parts.find((p) => p.items)?.items,
+    oneOf: parts.find((p) => p.oneOf)?.oneOf,
+    anyOf: parts.find((p) => p.anyOf)?.anyOf,
+    additionalProperties: parts.find((p) => typeof p.additionalProperties === "object")?.additionalProperties,
+  };
+}

@@ -7,7 +7,7 @@ import type { ReplayCase } from "../../replay/types.js";
 export const captured = loadCapture(new URL("./captured.json", import.meta.url));
 
 /** The operation each backend function means (the async copy means the same one). */
-const OPERATION: Record<string, string> = {
+export const OPERATION: Record<string, string> = {
   _add_user_to_org: "addUserToOrg",
   _allow_org_to_setup_saml_connection: "allowOrgToSetupSaml",
   _change_user_role_in_org: "changeUserRoleInOrg",

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
+import { captureChecks } from "../../replay/capture-checks.js";
 import { coverage } from "../../replay/coverage.js";
 import { replay } from "../../replay/replay.js";
 import { captured, cases, exempt } from "./cases.js";
@@ -9,18 +10,4 @@ describe("Python SDK (PropelAuth/propelauth-py) replay", () => {
 });
 
 coverage("python", inventory, cases, exempt);
-
-describe("Python SDK capture", () => {
-  it("was recorded from the version the inventory was extracted from", () => {
-    expect(captured.version).toBe(version);
-  });
-  it("every recorded request carries the backend key and the Auth URL's host", () => {
-    const sent = captured.cases.filter((c) => c.neverSent === undefined);
-    expect(sent.filter((c) => c.auth !== "Bearer 3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f" || c.host !== "auth.example.com")).toEqual([]);
-  });
-  it("the exempt functions are exactly those the capture saw send nothing", () => {
-    expect([...new Set(captured.cases.filter((c) => c.neverSent !== undefined).map((c) => c.fn))].sort()).toEqual(
-      Object.keys(exempt).sort(),
-    );
-  });
-});
+captureChecks("python", captured, version, exempt, "auth.example.com");

@@ -3,7 +3,7 @@
 // each request builder in src/apis/*.rs decodes a success answer into. Every builder treats any
 // status that is not 4xx or 5xx as success and runs serde_json::from_str on the body (an empty
 // body is an error), except invite_user_to_org, which returns the text.
-import type { SuccessHandling } from "../models/responses.js";
+import type { SuccessHandling, UndefinedField } from "../models/responses.js";
 import type { Models, Shape } from "../models/shape.js";
 
 const opt = (shape: Shape): Shape => ({ option: shape });
@@ -207,3 +207,18 @@ export const rustSuccess: Record<string, SuccessHandling> = {
     "CreateAccessTokenResponse",
   ),
 };
+
+/** Fields the Rust models read that the document does not define; all are Option, none misreads. */
+export const rustUndefinedFields: UndefinedField[] = [
+  ...["role_in_org", "additional_roles_in_org"].map(
+    (field): UndefinedField => ({
+      field,
+      evidence:
+        "models/user_metadata.rs: #[serde(default)] Option fields of UserMetadata, filled only by fetch_users_in_org answers (where the document has them); the other user answers leave them None.",
+    }),
+  ),
+  {
+    field: "message",
+    evidence: "models/successful_response.rs: SuccessfulResponse { message: Option<String> }; the API answers {} and it stays None.",
+  },
+];

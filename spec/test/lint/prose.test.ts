@@ -1,0 +1,27 @@
+// Descriptions speak to the reader: every description and summary of the bundled document says what
+// the API does. Research notes (guesses, which SDK sends what, what a source shows) belong in the
+// operation's x-propelauth-sources.
+import { describe, expect, it } from "vitest";
+import { loadBundledDocument } from "../../src/index.js";
+import { researchNotes } from "./prose.js";
+
+describe("reader-facing prose", () => {
+  const doc = loadBundledDocument();
+
+  it("no description or summary carries a research note", () => {
+    expect(researchNotes(doc)).toEqual([]);
+  });
+
+  it("the check finds research wording wherever it is, and skips x- extensions", () => {
+    const planted = {
+      paths: {
+        "/a": { get: { description: "The Python SDK sends it.", "x-propelauth-sources": { notes: ["The Python SDK sends it."] } } },
+      },
+      components: { schemas: { A: { properties: { b: { description: "Presumably seconds." } } } } },
+    };
+    expect(researchNotes(planted)).toEqual([
+      '/paths/~1a/get/description: "SDK" (which SDK does what (x-propelauth-sources.sdks and differences))',
+      '/components/schemas/A/properties/b/description: "Presumably" (a guess)',
+    ]);
+  });
+});
