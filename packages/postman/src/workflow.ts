@@ -17,7 +17,8 @@ export const FOLDERS = [
   },
   {
     name: "Read",
-    description: "Reads back what *Create* made, by id, email, username and organization, and validates the end-user API keys.",
+    description:
+      "Reads back what *Create* made, by id, email, username and organization, validates the end-user API keys, and fetches the insights reports (which a Read and Validate key may not).",
   },
   {
     name: "Update",
@@ -128,9 +129,6 @@ export const STEPS: Step[] = [
   { operation: "fetchArchivedApiKeys", folder: "Read-only checks", query: { page_size: "10" } },
   { operation: "fetchPendingInvites", folder: "Read-only checks", query: { page_size: "10" } },
   { operation: "fetchApiKeyUsage", folder: "Read-only checks", query: { date: "{{today}}" } },
-  { operation: "fetchUserReport", folder: "Read-only checks" },
-  { operation: "fetchOrgReport", folder: "Read-only checks" },
-  { operation: "fetchChartMetrics", folder: "Read-only checks" },
 
   // Create
   {
@@ -239,6 +237,10 @@ export const STEPS: Step[] = [
   },
   { operation: "validateApiKey", folder: "Read", body: { api_key_token: "{{apiKeyToken}}" } },
   { operation: "validateImportedApiKey", folder: "Read", body: { api_key_token: IMPORTED_KEY } },
+  // Insights need a Full Access key (or Custom with Read Insights): not in Read-only checks.
+  { operation: "fetchUserReport", folder: "Read" },
+  { operation: "fetchOrgReport", folder: "Read" },
+  { operation: "fetchChartMetrics", folder: "Read" },
   {
     operation: "fetchApiKeyUsage",
     variant: "key",

@@ -231,14 +231,14 @@ describe("Read-only checks with a Read and Validate key", () => {
     };
     const exact = await runNewman({ authUrl: emu.url, apiKey: await custom(needed), folder: "Read-only checks" });
     expectGreenRun(exact, readOnly);
-    const withoutInsights = await runNewman({
+    const withoutApiKeys = await runNewman({
       authUrl: emu.url,
-      apiKey: await custom(needed.filter((p) => p !== "read-insights")),
+      apiKey: await custom(needed.filter((p) => p !== "read-api-keys")),
       folder: "Read-only checks",
     });
-    const insights = readOnly.filter((i) => access(i.item).permissions.includes("read-insights")).map((i) => i.item.name);
-    expect(insights.length).toBeGreaterThan(0);
-    expect(failedRequests(withoutInsights).sort()).toEqual(insights.sort());
+    const apiKeyReads = readOnly.filter((i) => access(i.item).permissions.includes("read-api-keys")).map((i) => i.item.name);
+    expect(apiKeyReads.length).toBeGreaterThan(0);
+    expect(failedRequests(withoutApiKeys).sort()).toEqual(apiKeyReads.sort());
   });
 
   it("are the only folder a Read and Validate key passes: the writes fail", async () => {
