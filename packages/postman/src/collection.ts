@@ -1,6 +1,6 @@
-// Builds the Postman v2.1 collection from the bundled OpenAPI document: one folder per tag, in
-// the document's tag order, and one request per operation, named by its summary and carrying
-// its operationId as the item id.
+// Builds the Postman v2.1 collection from the bundled OpenAPI document and the workflow of
+// src/workflow.ts: its folders in run order, one request per step, named by the operation's
+// summary (or the step's name) and carrying the operationId (`#variant`) as the item id.
 import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import {
@@ -13,7 +13,17 @@ import {
 } from "@propelauth-openapi/spec";
 import type { Auth, Collection, Folder, Item, KeyValue, Request, RequestBody, SavedResponse } from "./postman-types.js";
 import { documentedExample, parameterExample, parameterStrings, sampleFromSchema } from "./sample.js";
-import { testScript } from "./test-script.js";
+import { collectionPrerequest, testScript } from "./test-script.js";
+import {
+  CAPTURED_VARIABLES,
+  COMPUTED_VARIABLES,
+  FOLDERS,
+  LIVE_VARIABLES,
+  NUMERIC_VARIABLES,
+  STEPS,
+  type Step,
+  stepId,
+} from "./workflow.js";
 
 /** The variables every request uses: the environment's Auth URL and backend API key. */
 export const BASE_URL_VARIABLE = "authUrl";
@@ -37,7 +47,7 @@ function describeParameter(doc: OpenApiDocument, param: ParameterObject): string
   return parts.filter(Boolean).join(" ");
 }
 
-function buildUrl(doc: OpenApiDocument, op: Operation): Request["url"] {
+function buildUrl(doc: OpenApiDocument, op: Operation, step: Step): Request["url"] {
   const path = op.path
     .split("/")
     .slice(1)
@@ -53,17 +63,17 @@ function buildUrl(doc: OpenApiDocument, op: Operation): Request["url"] {
     if (param.in === "path") {
       variable.push({
         key: param.name,
-        value: parameterStrings(parameterExample(doc, param))[0]!,
+        value: step.path?.[param.name] ?? parameterStrings(parameterExample(doc, param))[0]!,
         description: describeParameter(doc, param),
       });
     } else if (param.in === "query") {
-      for (const value of parameterStrings(parameterExample(doc, param))) {
-        query.push({
-          key: param.name,
-          value,
-          description: describeParameter(doc, param),
-          ...(param.required ? {} : { disabled: true }),
-        });
+      const chosen = step.query?.[param.name];
+      const enabled = chosen !== undefined || param.required === true;
+      // A disabled id filter stays empty: an example id would name nothing in the user's environment.
+      const values =
+        chosen !== undefined ? [chosen] : !enabled && /_ids?$/.test(param.name) ? [""] : parameterStrings(parameterExample(doc, param));
+      for (const value of values) {
+        query.push({ key: param.name, value, description: describeParameter(doc, param), ...(enabled ? {} : { disabled: true }) });
       }
     }
   }
@@ -78,15 +88,27 @@ function buildUrl(doc: OpenApiDocument, op: Operation): Request["url"] {
   };
 }
 
-function requestBody(doc: OpenApiDocument, op: Operation): { type: string; body: RequestBody } | undefined {
+/** A JSON body as text, numeric variables (`"{{inOneDay}}"`) written without quotes. */
+export function jsonBody(value: unknown): string {
+  let text = JSON.stringify(value ?? {}, null, 2);
+  for (const name of NUMERIC_VARIABLES) text = text.replaceAll(`"{{${name}}}"`, `{{${name}}}`);
+  return text;
+}
+
+function requestMediaOf(doc: OpenApiDocument, op: Operation): [string, MediaTypeObject] | undefined {
   if (!op.operation.requestBody) return undefined;
   const content = deref(doc, op.operation.requestBody).content;
-  const [type, media] = Object.entries(content).find(([t]) => isJson(t)) ?? Object.entries(content)[0] ?? [];
+  const found = Object.entries(content).find(([t]) => isJson(t)) ?? Object.entries(content)[0];
+  return found as [string, MediaTypeObject] | undefined;
+}
+
+function requestBody(doc: OpenApiDocument, op: Operation, step: Step): { type: string; body: RequestBody } | undefined {
+  const [type, media] = requestMediaOf(doc, op) ?? [];
   if (!type || !media) return undefined;
   const example = documentedExample(doc, media);
-  const value = example.found ? example.value : sampleFromSchema(doc, media.schema);
+  const value = step.body !== undefined ? step.body : example.found ? example.value : sampleFromSchema(doc, media.schema);
   if (isJson(type)) {
-    return { type, body: { mode: "raw", raw: JSON.stringify(value ?? {}, null, 2), options: { raw: { language: "json" } } } };
+    return { type, body: { mode: "raw", raw: jsonBody(value), options: { raw: { language: "json" } } } };
   }
   return {
     type,
@@ -94,7 +116,7 @@ function requestBody(doc: OpenApiDocument, op: Operation): { type: string; body:
   };
 }
 
-function buildRequest(doc: OpenApiDocument, op: Operation): Request {
+function buildRequest(doc: OpenApiDocument, op: Operation, step: Step): Request {
   const header: KeyValue[] = [];
   for (const param of op.parameters.filter((p) => p.in === "header")) {
     header.push({
@@ -104,14 +126,14 @@ function buildRequest(doc: OpenApiDocument, op: Operation): Request {
       ...(param.required ? {} : { disabled: true }),
     });
   }
-  const body = requestBody(doc, op);
+  const body = requestBody(doc, op, step);
   if (body) header.push({ key: "Content-Type", value: body.type });
   const security = (op.operation as { security?: Record<string, string[]>[] }).security;
   const anonymous = security !== undefined && (security.length === 0 || security.some((s) => Object.keys(s).length === 0));
   return {
     method: op.method.toUpperCase(),
     header,
-    url: buildUrl(doc, op),
+    url: buildUrl(doc, op, step),
     ...(body ? { body: body.body } : {}),
     ...(anonymous ? { auth: { type: "noauth" } satisfies Auth } : {}),
   };
@@ -160,6 +182,45 @@ function savedResponses(doc: OpenApiDocument, op: Operation, request: Request): 
   return result;
 }
 
+/**
+ * The document's alternative request bodies (its named examples), each saved as an example whose
+ * request carries that body, answered with the operation's success example.
+ */
+function requestBodyExamples(doc: OpenApiDocument, op: Operation, request: Request, saved: SavedResponse[]): SavedResponse[] {
+  const [type, media] = requestMediaOf(doc, op) ?? [];
+  if (!type || !media || !isJson(type)) return [];
+  const named: [string, unknown][] = [];
+  if (media.example !== undefined) named.push(["Example", media.example]);
+  for (const [key, example] of Object.entries(media.examples ?? {})) {
+    const value = deref<{ summary?: string; value?: unknown }>(doc, example);
+    if (value.value !== undefined) named.push([value.summary ?? key, value.value]);
+  }
+  const success = saved.find((r) => r.code >= 200 && r.code < 300);
+  return named.map(([name, value]) => ({
+    id: stableId(`${op.operationId}/request/${name}`),
+    name: `Request body: ${name}`,
+    originalRequest: { ...structuredClone(request), body: { mode: "raw", raw: jsonBody(value), options: { raw: { language: "json" } } } },
+    status: success?.status ?? "OK",
+    code: success?.code ?? 200,
+    _postman_previewlanguage: "json",
+    header: success?.header ?? [],
+    cookie: [],
+    body: success?.body ?? "",
+  }));
+}
+
+/** Where the operation's section is in the reference site (packages/docs: `#/<tag slug>/<operationid>`). */
+export function docsAnchor(op: Operation): string {
+  const tag = (op.operation.tags?.[0] ?? "Other")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `#/${tag}/${op.operationId.toLowerCase()}`;
+}
+
+/** Where the reference site is served by the emulator (`pnpm start`); the same page is packages/docs/dist/index.html. */
+export const LOCAL_DOCS_URL = "http://127.0.0.1:4010/docs/";
+
 /** The item's description: summary, description, who may call it, and how to find it in the document. */
 export function describeOperation(doc: OpenApiDocument, op: Operation): string {
   const access = op.operation["x-propelauth-access"];
@@ -185,19 +246,72 @@ export function describeOperation(doc: OpenApiDocument, op: Operation): string {
   const sdk = op.operation["x-propelauth-sdk"]?.node ?? [];
   if (sdk.length) lines.push(`- **Node SDK:** ${sdk.map((f) => `\`${f}\``).join(", ")}`);
   lines.push(`- **Documented responses:** ${Object.keys(op.operation.responses).join(", ")}`);
+  lines.push(
+    `- **Docs:** [${op.operation.summary}](${LOCAL_DOCS_URL}${docsAnchor(op)}) (the reference site: \`packages/docs/dist/index.html${docsAnchor(op)}\`)`,
+  );
   return lines.join("\n");
 }
 
-function buildItem(doc: OpenApiDocument, op: Operation): Item {
-  const request = buildRequest(doc, op);
+/** What this request of the workflow does: the status it expects, what it captures, what a person fills in. */
+export function describeStep(doc: OpenApiDocument, op: Operation, step: Step): string {
+  const lines = ["", "**In this run**", ""];
+  if (step.note) lines.push(step.note, "");
+  lines.push(`- **Passes when it answers:** ${expectedStatus(op, step)}, with a body that matches the document`);
+  for (const [variable, field] of Object.entries(step.capture ?? {}))
+    lines.push(`- **Saves** \`${field}\` of the answer as \`{{${variable}}}\``);
+  const live = (step.needs ?? []).filter((n) => n in LIVE_VARIABLES);
+  if (live.length) {
+    lines.push("- **Fill in first**, in the environment (the request is skipped, not failed, while one is empty):");
+    for (const name of live) lines.push(`  - \`${name}\`: ${LIVE_VARIABLES[name]}`);
+  }
+  return [describeOperation(doc, op), ...lines].join("\n");
+}
+
+/** The one status that means success for the step: its own, else the lowest documented 2xx. */
+export function expectedStatus(op: Operation, step: Step): number {
+  if (step.status !== undefined) return step.status;
+  const success = Object.keys(op.operation.responses)
+    .filter((s) => /^2\d\d$/.test(s))
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (!success.length) throw new Error(`${op.operationId}: no documented 2xx status; give the step a status`);
+  return success[0]!;
+}
+
+function buildItem(doc: OpenApiDocument, op: Operation, step: Step, last: boolean): Item {
+  const request = buildRequest(doc, op, step);
+  const responses = savedResponses(doc, op, request);
+  const events: Item["event"] = [];
+  if (step.needs?.length) {
+    events.push({
+      listen: "prerequest",
+      script: { id: stableId(`${stepId(step)}/prerequest`), type: "text/javascript", exec: skipUnlessFilled(step.needs) },
+    });
+  }
+  const clear = last ? [...Object.keys(CAPTURED_VARIABLES), ...Object.keys(COMPUTED_VARIABLES)] : [];
+  const uses = [...JSON.stringify(request).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).filter((n) => n in CAPTURED_VARIABLES);
+  const exec = testScript(doc, op, { expected: expectedStatus(op, step), capture: step.capture ?? {}, clear, uses: [...new Set(uses)] });
+  events.push({ listen: "test", script: { id: stableId(`${stepId(step)}/test`), type: "text/javascript", exec } });
   return {
-    id: op.operationId,
-    name: op.operation.summary,
-    description: { content: describeOperation(doc, op), type: "text/markdown" },
+    id: stepId(step),
+    name: step.name ?? op.operation.summary,
+    description: { content: describeStep(doc, op, step), type: "text/markdown" },
     request,
-    response: savedResponses(doc, op, request),
-    event: [{ listen: "test", script: { id: stableId(`${op.operationId}/test`), type: "text/javascript", exec: testScript(doc, op) } }],
+    response: [...responses, ...requestBodyExamples(doc, op, request, responses)],
+    event: events,
   };
+}
+
+/** Skips the request (Postman's `pm.execution.skipRequest`) until a person has filled in its variables. */
+function skipUnlessFilled(needs: string[]): string[] {
+  return [
+    `const needs = ${JSON.stringify(needs)};`,
+    "const missing = needs.filter(function (name) { return !pm.variables.get(name); });",
+    "if (missing.length) {",
+    '  console.log(pm.info.requestName + ": skipped until these variables are filled in: " + missing.join(", "));',
+    "  pm.execution.skipRequest();",
+    "}",
+  ];
 }
 
 function collectionDescription(doc: OpenApiDocument): string {
@@ -205,50 +319,68 @@ function collectionDescription(doc: OpenApiDocument): string {
   return [
     doc.info.description.trim(),
     "",
+    `**OpenAPI document version ${doc.info.version}.**`,
+    "",
     "## Using this collection",
     "",
     "1. Import an environment file with this collection (test, staging, prod, or local for the emulator) and select it.",
     `2. Set \`${BASE_URL_VARIABLE}\` to the environment's Auth URL (Backend Integration page of the dashboard, no trailing slash).`,
     `3. Set \`${API_KEY_VARIABLE}\` to a backend API key of that environment. Every request sends it as \`Authorization: Bearer {{${API_KEY_VARIABLE}}}\` (collection-level auth).`,
     "",
-    "Each request's description names the key kinds that may call it and the permissions a Custom key needs. Optional query parameters are listed but disabled: tick one to send it.",
-    "Every request has tests: the status must be one the document lists for the operation and the body must match the document's schema for that status, so a collection run checks the answers.",
+    "## The run",
+    "",
+    ...FOLDERS.map((f) => `- **${f.name}**: ${f.description}`),
+    "",
+    "Every request asserts the one status that means success and checks the body against the document's schema, so a wrong key, a key of a kind that may not call the operation, or a missing entity fails the run and names the request.",
+    "Each request's description names the key kinds that may call it, the permissions a Custom key needs, and links to its section of the docs; the document's alternative request bodies are saved as examples.",
     "",
     kinds.length ? `Key kinds: ${kinds.map((k) => `**${k.name}** (${k.description.replace(/\.$/, "")})`).join("; ")}.` : "",
-    "",
-    `Generated from the OpenAPI document, version ${doc.info.version}.`,
   ].join("\n");
 }
 
-/** The whole collection. Throws when an operation cannot be represented exactly. */
+/** The collection's variables: what the run captures and computes, empty until it runs. */
+export function collectionVariables(): KeyValue[] {
+  return Object.entries({ ...COMPUTED_VARIABLES, ...CAPTURED_VARIABLES }).map(([key, description]) => ({
+    key,
+    value: "",
+    type: "string",
+    description,
+  }));
+}
+
+/** The whole collection. Throws when an operation cannot be represented exactly, or has no step in the workflow. */
 export function generateCollection(doc: OpenApiDocument): Collection {
-  const operations = listOperations(doc);
-  const tagOrder = [...(doc.tags ?? []).map((t) => t.name)];
-  for (const op of operations) {
-    const tag = op.operation.tags?.[0] ?? "Other";
-    if (!tagOrder.includes(tag)) tagOrder.push(tag);
-  }
-  const folders: Folder[] = [];
-  for (const tag of tagOrder) {
-    const ops = operations.filter((op) => (op.operation.tags?.[0] ?? "Other") === tag);
-    if (ops.length === 0) continue;
-    const description = doc.tags?.find((t) => t.name === tag)?.description ?? "";
-    folders.push({
-      id: stableId(`tag/${tag}`),
-      name: tag,
-      description: { content: description, type: "text/markdown" },
-      item: ops.map((op) => buildItem(doc, op)),
-    });
-  }
+  const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
+  const placed = new Set(STEPS.map((s) => s.operation));
+  const unplaced = [...operations.keys()].filter((id) => !placed.has(id));
+  if (unplaced.length) throw new Error(`operations without a request in src/workflow.ts: ${unplaced.join(", ")}`);
+  const ids = STEPS.map(stepId);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length) throw new Error(`steps with the same id (give one a variant): ${twice.join(", ")}`);
+  const lastStep = STEPS.filter((s) => s.folder === FOLDERS[FOLDERS.length - 1]!.name).at(-1);
+  const folders: Folder[] = FOLDERS.map((folder) => ({
+    id: stableId(`folder/${folder.name}`),
+    name: folder.name,
+    description: { content: folder.description, type: "text/markdown" },
+    item: STEPS.filter((s) => s.folder === folder.name).map((step) => {
+      const op = operations.get(step.operation);
+      if (!op) throw new Error(`src/workflow.ts names ${step.operation}, which the document does not have`);
+      return buildItem(doc, op, step, step === lastStep);
+    }),
+  }));
   return {
     info: {
       _postman_id: stableId(`collection/${doc.info.title}`),
-      name: doc.info.title,
+      name: `${doc.info.title} ${doc.info.version}`,
       description: { content: collectionDescription(doc), type: "text/markdown" },
       version: doc.info.version,
       schema: COLLECTION_SCHEMA_URL,
     },
     item: folders,
     auth: { type: "bearer", bearer: [{ key: "token", value: `{{${API_KEY_VARIABLE}}}`, type: "string" }] },
+    event: [
+      { listen: "prerequest", script: { id: stableId("collection/prerequest"), type: "text/javascript", exec: collectionPrerequest() } },
+    ],
+    variable: collectionVariables(),
   };
 }

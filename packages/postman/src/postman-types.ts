@@ -92,6 +92,7 @@ export interface EnvironmentValue {
   value: string;
   type: "default" | "secret";
   enabled: boolean;
+  description?: string;
 }
 
 export interface Environment {

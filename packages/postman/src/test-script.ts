@@ -1,5 +1,6 @@
-// The test script each request carries: the status must be one the document lists for the
-// operation, and the body must match the document's schema for that status and media type.
+// The test script each request carries: the status must be the one success status of its step,
+// the body must match the document's schema for the status received (so an error body is
+// checked too), and the values the step saves must be in the answer.
 import { deref, type JsonSchema, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
 import { acceptsAnything, toSandboxSchema } from "./schema.js";
 
@@ -21,50 +22,94 @@ export function documentedResponses(doc: OpenApiDocument, op: Operation): Docume
 }
 
 // Runs in Postman's sandbox (and newman's, which is the same): plain JavaScript, no imports.
-// `documented` is written in front of it. `pm.expect(value).to.have.jsonSchema(schema)` is
-// Postman's Ajv-based check (draft-07).
-const CHECKS = `const status = String(pm.response.code);
-const entry = documented[status] || documented[status.charAt(0) + "XX"] || documented.DEFAULT;
+// `operationId`, `expected`, `capture`, `uses`, `clear` and `documented` are written in front of it. Test names
+// start with the request's name, so a failure says which request failed.
+// `pm.expect(value).to.have.jsonSchema(schema)` is Postman's Ajv-based check (draft-07).
+const CHECKS = `const name = pm.info.requestName;
+const status = pm.response.code;
+const entry = documented[String(status)] || documented[String(status).charAt(0) + "XX"] || documented.DEFAULT;
 
-pm.test(operationId + ": status " + status + " is documented", function () {
-  pm.expect(entry, "the document lists " + Object.keys(documented).join(", ")).to.be.an("object");
+const empty = uses.filter(function (variable) { return !pm.variables.get(variable); });
+const why = empty.length ? " (" + empty.join(", ") + " empty: the request that saves it failed or did not run)" : "";
+
+pm.test(name + ": answers " + expected, function () {
+  pm.expect(status, name + " (" + operationId + ") answered " + status + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
 });
 
-if (entry) {
-  pm.test(operationId + ": the " + status + " body matches the document", function () {
-    const text = pm.response.text();
-    const types = Object.keys(entry);
-    if (types.length === 0) {
-      pm.expect(text, "the document gives this status no body").to.equal("");
-      return;
+pm.test(name + ": the body matches the document", function () {
+  pm.expect(entry, "the document lists " + Object.keys(documented).join(", ") + ", not " + status).to.be.an("object");
+  const text = pm.response.text();
+  const types = Object.keys(entry);
+  if (types.length === 0) {
+    pm.expect(text, "the document gives this status no body").to.equal("");
+    return;
+  }
+  const received = String(pm.response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+  const type = types.indexOf(received) >= 0 ? received : types[0];
+  const schema = entry[type];
+  if (!schema) return; // the document allows any body here
+  let body = text;
+  if (/[/+]json$/.test(type)) {
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new Error("the body is not JSON: " + text.slice(0, 200));
     }
-    const received = String(pm.response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
-    const type = types.indexOf(received) >= 0 ? received : types[0];
-    const schema = entry[type];
-    if (!schema) return; // the document allows any body here
-    let body = text;
-    if (/[/+]json$/.test(type)) {
-      try {
-        body = JSON.parse(text);
-      } catch (error) {
-        throw new Error("the body is not JSON: " + text.slice(0, 200));
-      }
-    }
-    pm.expect(body).to.have.jsonSchema(schema);
+  }
+  pm.expect(body).to.have.jsonSchema(schema);
+});
+
+Object.keys(capture).forEach(function (variable) {
+  const field = capture[variable];
+  pm.test(name + ": saves " + field + " as " + variable, function () {
+    pm.expect(status, "no " + field + " to save from a " + status + " answer").to.equal(expected);
+    const value = pm.response.json()[field];
+    pm.expect(value, field).to.be.a("string").and.not.equal("");
+    pm.collectionVariables.set(variable, value);
   });
-}`;
+});
+
+clear.forEach(function (variable) {
+  pm.collectionVariables.unset(variable);
+});`;
 
 /** The lines of the request's test script. */
-export function testScript(doc: OpenApiDocument, op: Operation): string[] {
+export function testScript(
+  doc: OpenApiDocument,
+  op: Operation,
+  options: { expected: number; capture: Record<string, string>; clear: string[]; uses: string[] },
+): string[] {
   const documented = documentedResponses(doc, op);
   const entries = Object.entries(documented).map(([status, media]) => `  ${JSON.stringify(status)}: ${JSON.stringify(media)},`);
   return [
     `// Checks the answer against the OpenAPI document (operation ${op.operationId}). Generated from the document: do not edit.`,
     `const operationId = ${JSON.stringify(op.operationId)};`,
+    `const expected = ${options.expected};`,
+    `const capture = ${JSON.stringify(options.capture)};`,
+    `// Saved by earlier requests: an empty one explains a failure.`,
+    `const uses = ${JSON.stringify(options.uses)};`,
+    `// Cleared after the last request of the run, so the collection keeps no value of it.`,
+    `const clear = ${JSON.stringify(options.clear)};`,
     "const documented = {",
     ...entries,
     "};",
     "",
     ...CHECKS.split("\n"),
+  ];
+}
+
+/**
+ * The collection's pre-request script: the values each run computes. `runId` makes emails and
+ * names unique to the run; it is set once and cleared by the run's last request.
+ */
+export function collectionPrerequest(): string[] {
+  return [
+    'if (!pm.collectionVariables.get("runId")) {',
+    '  pm.collectionVariables.set("runId", Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36));',
+    "}",
+    "const now = Math.floor(Date.now() / 1000);",
+    'pm.collectionVariables.set("inOneDay", String(now + 86400));',
+    'pm.collectionVariables.set("inTwoDays", String(now + 2 * 86400));',
+    'pm.collectionVariables.set("today", new Date().toISOString().slice(0, 10));',
   ];
 }

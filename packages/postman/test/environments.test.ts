@@ -1,7 +1,7 @@
 // The environment files: every variable the collection uses is defined in each, and no secret
 // is ever written into them or into the collection.
 import { describe, expect, it } from "vitest";
-import { LOCAL_API_KEY_PLACEHOLDER } from "../src/index.js";
+import { LIVE_VARIABLES } from "../src/index.js";
 import { collection, doc, environments } from "./support.js";
 
 const files = Object.keys(environments).sort();
@@ -68,12 +68,14 @@ describe("environment files", () => {
     ]);
   });
 
-  it.each(files)("%s is a Postman environment with authUrl and a secret apiKey", (file) => {
+  it.each(files)("%s is a Postman environment with authUrl, a secret apiKey and the live-person values, each described", (file) => {
     const env = environments[file]!;
     expect(env._postman_variable_scope).toBe("environment");
     expect(env.name).toMatch(/^PropelAuth /);
     expect(env.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(env.values.map((v) => v.key).sort()).toEqual(["apiKey", "authUrl"]);
+    expect(env.values.map((v) => v.key).sort()).toEqual(["apiKey", "authUrl", ...Object.keys(LIVE_VARIABLES)].sort());
+    for (const v of env.values) expect(v.description?.length ?? 0, v.key).toBeGreaterThan(20);
+    for (const key of Object.keys(LIVE_VARIABLES)) expect(env.values.find((v) => v.key === key)!.value, key).toBe("");
     const authUrl = env.values.find((v) => v.key === "authUrl")!;
     expect(authUrl.value).toMatch(/^https?:\/\/[^/]+$/);
     const apiKey = env.values.find((v) => v.key === "apiKey")!;
@@ -81,7 +83,7 @@ describe("environment files", () => {
     expect(env.values.every((v) => v.enabled)).toBe(true);
   });
 
-  it("point test, staging and prod at placeholders with an empty key, and local at the emulator's default", () => {
+  it("point test, staging and prod at placeholders, local at the emulator's default, each with an empty key", () => {
     const value = (file: string, key: string) =>
       environments[`propelauth-${file}.postman_environment.json`]!.values.find((v) => v.key === key)!.value;
     expect(value("test", "authUrl")).toBe("https://YOUR_PROJECT.propelauthtest.com");
@@ -90,14 +92,17 @@ describe("environment files", () => {
       expect(value(file, "apiKey"), file).toBe("");
     }
     expect(value("local", "authUrl")).toBe("http://127.0.0.1:4010");
-    expect(value("local", "apiKey")).toBe(LOCAL_API_KEY_PLACEHOLDER);
+    expect(value("local", "apiKey")).toBe("");
   });
 
-  it.each(files)("%s defines every {{variable}} the collection uses", (file) => {
+  it.each(files)("%s, with the collection's own variables, declares every {{variable}} the collection uses", (file) => {
     const used = usedVariables(collection);
-    expect([...used].sort()).toEqual(["apiKey", "authUrl"]);
+    const own = new Set((collection.variable ?? []).map((v) => v.key));
     const defined = new Set(environments[file]!.values.map((v) => v.key));
-    for (const name of used) expect(defined.has(name), `${file} lacks ${name}`).toBe(true);
+    for (const name of used) expect(defined.has(name) || own.has(name), `${file} lacks ${name}`).toBe(true);
+    // The environment must not shadow what the run captures: Postman gives environment values precedence.
+    for (const name of own) expect(defined.has(name), `${file} shadows ${name}`).toBe(false);
+    for (const v of collection.variable ?? []) expect(v.description?.length ?? 0, v.key).toBeGreaterThan(10);
   });
 });
 
@@ -106,9 +111,9 @@ describe("no secrets", () => {
     for (const [file, env] of Object.entries(environments)) expect(keyLikeStrings(env), file).toEqual([]);
   });
 
-  it("the collection sends the key only as {{apiKey}} and defines no variable values", () => {
+  it("the collection sends the key only as {{apiKey}} and its variables are empty", () => {
     expect(JSON.stringify(collection.auth)).not.toMatch(/"value":"(?!\{\{apiKey\}\})/);
-    expect(collection.variable ?? []).toEqual([]);
+    for (const v of collection.variable ?? []) expect(v.value, v.key).toBe("");
     expect(JSON.stringify(collection)).not.toMatch(/"key":"authorization"/i);
   });
 
