@@ -37,15 +37,10 @@ function compiled(pkgDir, src, out, maps = false) {
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
 const BUILT = {
   "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools", true)],
-  "@propelauth-openapi/client": () => [
-    "dist/index.js",
-    "dist/index.cjs",
-    "dist/index.d.ts",
-    "dist/index.d.cts",
-    "dist/index.js.map",
-    "dist/index.cjs.map",
-  ],
-  "@propelauth-openapi/docs": () => ["dist/index.html", "dist/openapi.json"],
+  // No source maps: the client is small and readable as built (they counted against its size).
+  "@propelauth-openapi/client": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
+  // The site, with precompressed copies that the emulator serves as they are.
+  "@propelauth-openapi/docs": () => ["dist/index.html", "dist/index.html.br", "dist/index.html.gz", "dist/openapi.json"],
   "@propelauth-openapi/postman": () => [
     "dist/propelauth-backend-api.postman_collection.json",
     ...["local", "test", "staging", "prod"].map((env) => `dist/environments/propelauth-${env}.postman_environment.json`),

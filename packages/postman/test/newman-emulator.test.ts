@@ -226,7 +226,12 @@ describe("Read-only checks with a Read and Validate key", () => {
     const readOnly = items.filter((i) => i.folder === "Read-only checks");
     const needed = [...new Set(readOnly.flatMap((i) => access(i.item).permissions))];
     const custom = async (permissions: string[]) => {
-      const res = await fetch(`${emu.url}/__emulator/keys`, { method: "POST", body: JSON.stringify({ kind: "custom", permissions }) });
+      const res = await fetch(`${emu.url}/__emulator/keys`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ kind: "custom", permissions }),
+      });
+      expect(res.status, "the emulator minted the Custom key").toBe(201);
       return ((await res.json()) as { token: string }).token;
     };
     const exact = await runNewman({ authUrl: emu.url, apiKey: await custom(needed), folder: "Read-only checks" });
