@@ -6,7 +6,7 @@
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/path-client.test.ts
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { JsonValue, Schemas } from "../src/index.js";
-import { AUTH_URL, json, type Seen, stubFetch } from "./lib/helpers.js";
+import { AUTH_URL, brokenBody, json, type Seen, stubFetch } from "./lib/helpers.js";
 import { API_KEY, builds, ORG_ID, USER_ID, useExampleServer } from "./support.js";
 
 const path = { user_id: USER_ID };
@@ -136,21 +136,11 @@ describe.each(builds)("the path-based client (%s build)", (_name, lib) => {
   });
 
   it("a body that breaks off midway: a typed ConnectionError, retried for GET (not for POST)", async () => {
-    const broken = () =>
-      new Response(
-        new ReadableStream({
-          start: (c) => {
-            c.enqueue(new TextEncoder().encode('{"user_id":'));
-            c.error(new TypeError("terminated"));
-          },
-        }),
-        { headers: { "content-type": "application/json" } },
-      );
-    const get = stubFetch(broken, json(user));
+    const get = stubFetch(brokenBody, json(user));
     const { data } = await make(get.fetch).GET("/api/backend/v1/user/{user_id}", { params: { path } });
     expect(data).toEqual(user);
     expect(get.seen).toHaveLength(2);
-    const post = stubFetch(broken, json(user));
+    const post = stubFetch(brokenBody, json(user));
     const failure = await make(post.fetch)
       .POST("/api/backend/v1/user/", { body: { email: "grace@example.com" } })
       .catch((e: unknown) => e);

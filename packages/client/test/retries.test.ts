@@ -4,7 +4,7 @@
 // AbortSignal respected (also between attempts). Both call styles and the path-based client.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/retries.test.ts
 import { describe, expect, it } from "vitest";
-import { AUTH_URL, json, type Seen, stubFetch } from "./lib/helpers.js";
+import { AUTH_URL, brokenBody, json, type Seen, stubFetch } from "./lib/helpers.js";
 import { API_KEY, builds, USER_ID } from "./support.js";
 
 const path = { user_id: USER_ID };
@@ -34,19 +34,10 @@ describe.each(builds)("retries and timeouts (%s build)", (_name, lib) => {
   });
 
   it("GET: a body that fails midway is retried like a connection failure; POST's is not", async () => {
-    const broken = () =>
-      new Response(
-        new ReadableStream({
-          start: (c) => {
-            c.enqueue(new TextEncoder().encode('{"user_id":'));
-            c.error(new TypeError("terminated"));
-          },
-        }),
-      );
-    const stub = stubFetch(broken, json(user));
+    const stub = stubFetch(brokenBody, json(user));
     expect(await lib.fetchUserById(make(stub.fetch), { path })).toEqual(user);
     expect(stub.seen).toHaveLength(2);
-    const post = stubFetch(broken, json(user));
+    const post = stubFetch(brokenBody, json(user));
     const { error } = await lib.createUser.safe(make(post.fetch), { body: { email: "grace@example.com" } });
     expect(error).toBeInstanceOf(lib.ConnectionError);
     expect(post.seen).toHaveLength(1);

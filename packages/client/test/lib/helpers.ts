@@ -46,6 +46,18 @@ export function stubFetch(...replies: Reply[]) {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
+/** A JSON answer whose body breaks off after its first bytes, as a dropped connection leaves it. */
+export const brokenBody = () =>
+  new Response(
+    new ReadableStream({
+      start: (c) => {
+        c.enqueue(new TextEncoder().encode('{"user_id":'));
+        c.error(new TypeError("terminated"));
+      },
+    }),
+    { headers: { "content-type": "application/json" } },
+  );
+
 /** A loopback server whose handler the test writes; it records the raw path of every request. */
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, index: number) => void | Promise<void>) {
   const paths: string[] = [];
