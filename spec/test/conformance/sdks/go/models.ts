@@ -2,11 +2,8 @@
 // json tags, and what each backend method decodes its success answer into and which statuses it
 // takes as success (pkg/client.go).
 import type { SuccessHandling, UndefinedField } from "../models/responses.js";
-import type { Models, Shape } from "../models/shape.js";
+import { list, type Models, opt, ref, type Shape } from "../models/shape.js";
 
-const opt = (shape: Shape): Shape => ({ option: shape });
-const ref = (name: string): Shape => ({ ref: name });
-const list = (shape: Shape): Shape => ({ list: shape });
 const anyMap: Shape = { map: "any" };
 /** OrgRoleStructure.UnmarshalJSON decodes a string and maps unknown values to the default. */
 const roleStructure: Shape = { enum: ["single_role_in_hierarchy", "multi_role"] };

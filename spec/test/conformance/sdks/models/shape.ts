@@ -28,6 +28,11 @@ export type Shape =
   | { ref: string };
 
 export type Models = Record<string, Record<string, Shape>>;
+
+/** Shorthands for writing a model fixture: Option<T> / a pointer, another model, a list. */
+export const opt = (shape: Shape): Shape => ({ option: shape });
+export const ref = (name: string): Shape => ({ ref: name });
+export const list = (shape: Shape): Shape => ({ list: shape });
 export type Dialect = "go" | "serde";
 
 const UUID = /^(urn:uuid:)?\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;

@@ -4,11 +4,8 @@
 // status that is not 4xx or 5xx as success and runs serde_json::from_str on the body (an empty
 // body is an error), except invite_user_to_org, which returns the text.
 import type { SuccessHandling, UndefinedField } from "../models/responses.js";
-import type { Models, Shape } from "../models/shape.js";
+import { list, type Models, opt, ref, type Shape } from "../models/shape.js";
 
-const opt = (shape: Shape): Shape => ({ option: shape });
-const ref = (name: string): Shape => ({ ref: name });
-const list = (shape: Shape): Shape => ({ list: shape });
 const valueMap: Shape = { map: "any" };
 
 export const rustModels: Models = {
