@@ -19,13 +19,16 @@ export function ownHostNames(boundHost: string, authUrl: string): Set<string> {
   return names;
 }
 
-function hostnameOf(authority: string): string | undefined {
+/** The lower-case host name of a URL, or undefined when it is not one. */
+function urlHostname(url: string): string | undefined {
   try {
-    return new URL(`http://${authority}`).hostname.toLowerCase();
+    return new URL(url).hostname.toLowerCase();
   } catch {
     return undefined;
   }
 }
+
+const hostnameOf = (authority: string) => urlHostname(`http://${authority}`);
 
 /**
  * Why a request may not reach the local-only endpoints (test helpers, keys, the filled-in Postman
@@ -40,12 +43,7 @@ export function refuseForeign(req: IncomingMessage, own: Set<string>): string | 
   if (req.headers["sec-fetch-site"] === "cross-site") return "cross-site requests are refused";
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    let originName: string | undefined;
-    try {
-      originName = new URL(origin).hostname.toLowerCase();
-    } catch {
-      originName = undefined;
-    }
+    const originName = urlHostname(origin);
     if (!originName || !own.has(originName)) return `Origin ${JSON.stringify(origin)} is not this emulator's`;
   }
   return undefined;
