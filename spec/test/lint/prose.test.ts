@@ -3,7 +3,7 @@
 // operation's x-propelauth-sources.
 import { describe, expect, it } from "vitest";
 import { loadBundledDocument } from "../../src/index.js";
-import { researchNotes } from "./prose.js";
+import { extensionPointers, researchNotes } from "./prose.js";
 
 describe("reader-facing prose", () => {
   const doc = loadBundledDocument();
@@ -23,5 +23,17 @@ describe("reader-facing prose", () => {
       '/paths/~1a/get/description: "SDK" (which SDK does what (x-propelauth-sources.sdks and differences))',
       '/components/schemas/A/properties/b/description: "Presumably" (a guess)',
     ]);
+  });
+
+  it("no operation's prose points the reader to an extension field by its name", () => {
+    expect(extensionPointers(doc)).toEqual([]);
+  });
+
+  it("the pointer check finds an extension name in an operation, and leaves the introduction alone", () => {
+    const planted = {
+      info: { description: "Each operation's `x-propelauth-access` names its `key-kinds`." },
+      paths: { "/a": { patch: { description: "Extra permissions per field (see `field-permissions`)." } } },
+    };
+    expect(extensionPointers(planted)).toEqual(["/paths/~1a/patch/description: `field-permissions`"]);
   });
 });

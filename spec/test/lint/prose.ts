@@ -35,3 +35,19 @@ export function researchNotes(doc: unknown): string[] {
     RESEARCH_WORDING.filter(([pattern]) => pattern.test(text)).map(([pattern, why]) => `${pointer}: "${text.match(pattern)![0]}" (${why})`),
   );
 }
+
+/** The names of this document's own extension fields. */
+const EXTENSION_NAME = /`(x-propelauth-[\w-]+|key-kinds|field-permissions)`/;
+
+/**
+ * Operation prose that sends the reader to an extension field. The docs page and the client's
+ * JSDoc show what the extensions hold in words, so a pointer to the raw field name leads nowhere;
+ * the introduction (info.description) is where the extensions are explained to tool writers.
+ */
+export function extensionPointers(doc: unknown): string[] {
+  const paths = (doc as { paths?: unknown }).paths;
+  return proseOf(paths, "/paths").flatMap(({ pointer, text }) => {
+    const found = text.match(EXTENSION_NAME);
+    return found ? [`${pointer}: ${found[0]}`] : [];
+  });
+}
