@@ -29,7 +29,8 @@ function setupTheme(): void {
 function selectTab(tabs: Element, key: string): boolean {
   const panel = tabs.querySelector(`:scope > [role=tabpanel][data-tab="${CSS.escape(key)}"]`);
   if (!panel) return false;
-  for (const b of tabs.querySelectorAll(":scope > .pa-tabbar [role=tab]")) b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === key));
+  for (const b of tabs.querySelectorAll(":scope > .pa-tabbar [role=tab]"))
+    b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === key));
   for (const p of tabs.querySelectorAll<HTMLElement>(":scope > [role=tabpanel]")) p.hidden = p !== panel;
   return true;
 }
@@ -147,10 +148,10 @@ function clearSearch(): void {
 function onClick(event: MouseEvent): void {
   const target = event.target as Element;
   const tab = target.closest(".pa-tabbar [role=tab]");
-  if (tab) return onTab(tab);
   const copyButton = target.closest<HTMLElement>(".pa-copy");
-  if (copyButton) return void copy(copyButton);
-  if (target.closest(".pa-menu-button")) return setMenu(!root.classList.contains("pa-menu-open"));
+  if (tab) onTab(tab);
+  else if (copyButton) void copy(copyButton);
+  else if (target.closest(".pa-menu-button")) setMenu(!root.classList.contains("pa-menu-open"));
   const link = target.closest<HTMLAnchorElement>("a[href^='#']");
   if (link && nav.contains(link)) onNavClick(link);
 }

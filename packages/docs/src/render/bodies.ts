@@ -13,7 +13,10 @@ function exampleBlock(value: unknown): string {
 /** The examples of a media type: `example`, or a tab per named example. */
 export function examplesHtml(doc: OpenApiDocument, media: MediaTypeObject): string {
   if (media.example !== undefined) return `<p class="pa-label">Example</p>${exampleBlock(media.example)}`;
-  const named = Object.entries(media.examples ?? {}).map(([key, ex]) => ({ key, example: deref<{ summary?: string; value?: unknown }>(doc, ex) }));
+  const named = Object.entries(media.examples ?? {}).map(([key, ex]) => ({
+    key,
+    example: deref<{ summary?: string; value?: unknown }>(doc, ex),
+  }));
   if (named.length === 0) return "";
   const tabs = named.map(({ key, example }) => ({
     key,

@@ -40,7 +40,8 @@ export function introEntries(doc: OpenApiDocument): IntroEntry[] {
 
 function serversPanel(doc: OpenApiDocument): string {
   const items = (doc.servers ?? []).map(
-    (s) => `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
+    (s) =>
+      `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
   );
   return `<div class="pa-card"><p class="pa-label">Servers</p><ul class="pa-server-list">${items.join("")}</ul></div>`;
 }

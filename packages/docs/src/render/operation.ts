@@ -6,15 +6,16 @@
 import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { operationHref } from "../intro.js";
-import { parametersHtml } from "./parameters.js";
-import { markdown } from "./markdown.js";
 import { requestBodyHtml, responsesHtml } from "./bodies.js";
+import { markdown } from "./markdown.js";
+import { parametersHtml } from "./parameters.js";
 import { samplesPanelHtml } from "./samples-panel.js";
 
 /** The method and path, unfolding to the servers (plain text) that serve it. */
 function endpointHtml(doc: OpenApiDocument, op: Operation): string {
   const servers = (doc.servers ?? []).map(
-    (s) => `<li><code class="pa-nowrap">${escapeHtml(s.url)}${escapeHtml(op.path)}</code><span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
+    (s) =>
+      `<li><code class="pa-nowrap">${escapeHtml(s.url)}${escapeHtml(op.path)}</code><span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
   );
   const method = op.method.toUpperCase();
   return `<details class="pa-endpoint"><summary><span class="pa-method pa-method-${op.method}">${method}</span> <code class="pa-path">${escapeHtml(op.path)}</code></summary><ul class="pa-server-list">${servers.join("")}</ul></details>`;

@@ -12,7 +12,8 @@ const PLACES = [
 ] as const;
 
 function parameterRow(doc: OpenApiDocument, p: ParameterObject): string {
-  const example = p.example !== undefined ? `<p class="pa-constraints">example <code>${escapeHtml(JSON.stringify(p.example))}</code></p>` : "";
+  const example =
+    p.example !== undefined ? `<p class="pa-constraints">example <code>${escapeHtml(JSON.stringify(p.example))}</code></p>` : "";
   const schema = p.schema ? schemaHtml(doc, p.schema).replace(/^<p class="pa-schema-type">.*?<\/p>/, "") : "";
   return [
     "<tr>",

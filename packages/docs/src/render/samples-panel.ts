@@ -4,8 +4,8 @@
 import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { exampleRequest } from "../examples.js";
-import type { CodeSample } from "../samples.js";
 import { slug } from "../intro.js";
+import type { CodeSample } from "../samples.js";
 import { codeBlock, json, type Tab, tabsHtml } from "./tabs.js";
 
 const COPY = '<button type="button" class="pa-copy" aria-label="Copy the code">Copy</button>';

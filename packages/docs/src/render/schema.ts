@@ -38,7 +38,10 @@ export function typeLabel(doc: OpenApiDocument, input: unknown): string {
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [String(schema.type)] : [];
   let base = types.join(" | ");
   if (types.includes("array") && schema.items) base = base.replace("array", `array of ${typeLabel(doc, schema.items)}`);
-  if (!base && variants(schema).length > 0) base = variants(schema).map((v) => typeLabel(doc, v)).join(" | ");
+  if (!base && variants(schema).length > 0)
+    base = variants(schema)
+      .map((v) => typeLabel(doc, v))
+      .join(" | ");
   if (!base && (schema.properties || schema.allOf)) base = "object";
   if (schema.format) base = `${base || "string"} (${String(schema.format)})`;
   const objectLike = types.includes("object") || Boolean(schema.properties || schema.allOf);
@@ -124,5 +127,10 @@ export function schemaHtml(doc: OpenApiDocument, input: unknown): string {
   const object = nestedObject(doc, input);
   const table = object ? propertiesTable(doc, object.schema, object.name ? [...seen, object.name] : seen) : "";
   const notes = constraints(schema);
-  return head + markdown(schema.description as string | undefined) + (notes.length > 0 ? `<p class="pa-constraints">${notes.join(" · ")}</p>` : "") + table;
+  return (
+    head +
+    markdown(schema.description as string | undefined) +
+    (notes.length > 0 ? `<p class="pa-constraints">${notes.join(" · ")}</p>` : "") +
+    table
+  );
 }

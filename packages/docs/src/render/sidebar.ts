@@ -37,14 +37,12 @@ function tagItem(tag: string, ops: Operation[]): string {
 }
 
 export function sidebarHtml(doc: OpenApiDocument, ops: Operation[], intro: IntroEntry[]): string {
-  const groups = tagGroups(doc).map(
-    (g) => `<p class="pa-group">${escapeHtml(g.name)}</p>${g.tags.map((t) => tagItem(t, ops)).join("")}`,
-  );
+  const groups = tagGroups(doc).map((g) => `<p class="pa-group">${escapeHtml(g.name)}</p>${g.tags.map((t) => tagItem(t, ops)).join("")}`);
   return [
     '<nav class="pa-nav" id="pa-nav" aria-label="Contents">',
     `<div class="pa-nav-head"><a class="pa-title" href="#/">${escapeHtml(doc.info.title)}</a>`,
     '<button type="button" class="pa-theme" aria-label="Switch between light and dark" title="Light or dark">◐</button></div>',
-    '<div class="pa-search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" autocomplete="off"><ol id="pa-hits" hidden></ol></div>',
+    '<div class="pa-search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" autocomplete="off"><ol id="pa-hits" class="pa-hits" hidden></ol></div>',
     introItems(intro),
     ...groups,
     "</nav>",

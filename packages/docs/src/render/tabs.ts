@@ -12,8 +12,7 @@ export interface Tab {
 /** `group` names groups that switch together (all samples panels); empty for a group of its own. */
 export function tabsHtml(tabs: Tab[], options: { group?: string; className: string; extra?: string }): string {
   const buttons = tabs.map(
-    (t, i) =>
-      `<button type="button" role="tab" data-tab="${escapeHtml(t.key)}" aria-selected="${i === 0}">${escapeHtml(t.label)}</button>`,
+    (t, i) => `<button type="button" role="tab" data-tab="${escapeHtml(t.key)}" aria-selected="${i === 0}">${escapeHtml(t.label)}</button>`,
   );
   const panels = tabs.map((t, i) => `<div role="tabpanel" data-tab="${escapeHtml(t.key)}"${i === 0 ? "" : " hidden"}>${t.panel}</div>`);
   const group = options.group ? ` data-group="${escapeHtml(options.group)}"` : "";

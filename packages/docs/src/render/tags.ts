@@ -16,6 +16,13 @@ function tagSection(doc: OpenApiDocument, tag: string): string {
 export function tagsHtml(doc: OpenApiDocument, ops: Operation[]): string {
   return tagGroups(doc)
     .flatMap((g) => g.tags)
-    .map((tag) => tagSection(doc, tag) + ops.filter((op) => tagOf(op) === tag).map((op) => operationHtml(doc, op)).join(""))
+    .map(
+      (tag) =>
+        tagSection(doc, tag) +
+        ops
+          .filter((op) => tagOf(op) === tag)
+          .map((op) => operationHtml(doc, op))
+          .join(""),
+    )
     .join("");
 }
