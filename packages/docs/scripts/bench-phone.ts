@@ -217,5 +217,7 @@ for (const p of pages) {
     `| ${p.name} | ${kb} | ${cell((r) => r.firstPaint)} | ${cell((r) => r.ready)} | ${cell((r) => r.usable)} | ${Math.max(...rs.map((r) => r.requests))} |`,
   );
 }
+// A request off the page is a failure, whatever the figures.
+if (pages.some((p) => results.get(p.name)!.some((r) => r.requests > 0))) process.exitCode = 1;
 const [oldRuns, newRuns] = pages.map((p) => results.get(p.name)!);
 console.log(`\nusable: new/old = ${(median(newRuns!.map((r) => r.usable)) / median(oldRuns!.map((r) => r.usable))).toFixed(2)}x`);

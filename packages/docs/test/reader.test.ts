@@ -382,7 +382,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     for (const change of notes.pending) expect(text).toContain(change.text.split("\n")[0]!.replace(/[`*]/g, "").slice(0, 30));
   });
 
-  it("follows the system's dark mode, and its toggle switches between dark and light", async () => {
+  it("follows the system's dark mode, and its toggle switches between dark and light and is remembered", async () => {
     const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const lightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
     const dark = await browser.newContext({ viewport: { width, height: 844 }, colorScheme: "dark" });
@@ -397,6 +397,11 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
       await p.locator(".pa-theme").click();
       await expect.poll(async () => lightness(await background(p))).toBeGreaterThan(200);
+      // The choice is remembered in this browser.
+      await p.reload();
+      await p.locator("html.pa-ready").waitFor({ state: "attached" });
+      expect(lightness(await background(p))).toBeGreaterThan(200);
+      if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
       await p.locator(".pa-theme").click();
       await expect.poll(async () => lightness(await background(p))).toBeLessThan(60);
     } finally {
