@@ -269,6 +269,19 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     expect(broken).toEqual([]);
     const pageWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(width);
+    // Every column can be reached: a table wider than the screen scrolls sideways in its own box,
+    // which ends within the screen (not cut off by the page).
+    const unreachable = await page.locator(".pa-wide").evaluateAll((boxes) =>
+      boxes
+        .filter((box) => {
+          const table = box.querySelector("table")!;
+          const scrolls = /auto|scroll/.test(getComputedStyle(box).overflowX);
+          const fits = table.getBoundingClientRect().width <= box.clientWidth + 1;
+          return box.getBoundingClientRect().right > window.innerWidth + 1 || !(fits || scrolls);
+        })
+        .map((box) => box.querySelector("table")!.className),
+    );
+    expect(unreachable).toEqual([]);
     // Each operation cell keeps its summary and route legible.
     const narrow = await page
       .locator("table.pa-matrix td.pa-matrix-op")
