@@ -207,6 +207,7 @@ describe("the built site in Chromium (offline)", () => {
       blocked.push(r.request().url());
       return r.abort("blockedbyclient");
     });
+    bare.setDefaultTimeout(15_000);
     const plain = await bare.newPage();
     try {
       await plain.goto(pageUrl);
