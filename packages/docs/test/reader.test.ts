@@ -329,6 +329,10 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     }
     const hits = await search(page, text);
     await expect.poll(async () => (await hits.first().getAttribute("href")) ?? "", { message: text }).toBe(operationHref(op));
+    // Enter opens the first hit.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(operationHref(op));
+    await expect.poll(() => onScreen(page.locator(`[id="${operationHref(op).slice(1)}"] h2`))).toBe(true);
     await page.keyboard.press("Escape");
     await hideMenu(page);
   });

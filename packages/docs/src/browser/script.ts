@@ -159,7 +159,12 @@ function onClick(event: MouseEvent): void {
 function init(): void {
   setupTheme();
   document.addEventListener("click", onClick);
-  document.getElementById("pa-search")?.addEventListener("input", (e) => search((e.target as HTMLInputElement).value));
+  const input = document.getElementById("pa-search");
+  input?.addEventListener("input", (e) => search((e.target as HTMLInputElement).value));
+  // Enter goes to the first hit.
+  input?.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
+  });
   document.addEventListener("keydown", (e) => {
     if (e.key !== "Escape") return;
     clearSearch();
