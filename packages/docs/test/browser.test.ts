@@ -220,6 +220,11 @@ describe("the built site in Chromium (offline)", () => {
       await plain.locator(`${MENU} a[href="${href}"]`).click();
       await expect.poll(() => onScreen(plain.locator(`[id="${route(href)}"] h2`))).toBe(true);
       expect(await plain.evaluate(() => document.documentElement.classList.contains("pa-ready"))).toBe(false);
+      // On a phone, where the menu needs the script, the sidebar sits above the page instead.
+      await plain.setViewportSize({ width: 390, height: 844 });
+      await plain.goto(`${pageUrl}#/`);
+      await plain.locator(`${MENU} a[href="#/section/pagination"]`).click();
+      await expect.poll(() => onScreen(plain.locator('[id="/section/pagination"] h2'))).toBe(true);
     } finally {
       await browser.close();
     }

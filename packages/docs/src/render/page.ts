@@ -32,6 +32,8 @@ export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
     "<!-- Everything this page needs is inside this file: no request leaves it. -->",
     `<link rel="icon" href="${ICON}">`,
     `<style>${parts.css}</style>`,
+    // Without scripting the phone's menu cannot open: the sidebar then sits above the page.
+    "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
     "</head>",
     "<body>",
     sidebarHtml(doc, ops, intro),
