@@ -66,6 +66,8 @@ describe("dist/", () => {
     expect(scripts.length).toBe(1);
     expect(scripts[0]![1]!.length).toBeLessThan(15 * 1024);
     expect(html.indexOf("<script>")).toBeGreaterThan(html.lastIndexOf("</main>"));
+    // The download link of the document, beside the page.
+    expect(html).toContain('<a href="openapi.json" download>');
   });
 });
 
