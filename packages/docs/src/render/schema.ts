@@ -32,7 +32,7 @@ function variants(schema: JsonSchema): unknown[] {
   return ((schema.oneOf ?? schema.anyOf) as unknown[] | undefined) ?? [];
 }
 
-/** `string`, `string | null`, `array of User`, `Uuid (string, uuid)`. */
+/** `string`, `string | null`, `array of User`, `string (uuid)`; an object schema by its component name. */
 export function typeLabel(doc: OpenApiDocument, input: unknown): string {
   const { schema, name } = resolve(doc, input);
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [String(schema.type)] : [];
