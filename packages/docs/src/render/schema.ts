@@ -68,6 +68,11 @@ function constraints(schema: JsonSchema): string[] {
   return out;
 }
 
+function constraintsHtml(schema: JsonSchema): string {
+  const notes = constraints(schema);
+  return notes.length > 0 ? `<p class="pa-constraints">${notes.join(" · ")}</p>` : "";
+}
+
 /** The object schema a property folds out into: itself, its array items, or nothing. */
 function nestedObject(doc: OpenApiDocument, input: unknown): Resolved | undefined {
   const resolved = resolve(doc, input);
@@ -79,11 +84,10 @@ function nestedObject(doc: OpenApiDocument, input: unknown): Resolved | undefine
 
 function propertyRow(doc: OpenApiDocument, name: string, input: unknown, required: boolean, seen: string[]): string {
   const { schema } = resolve(doc, input);
-  const notes = constraints(schema);
   const description = markdown(schema.description as string | undefined);
   const cells = [
     `<td class="pa-prop-name"><code>${escapeHtml(name)}</code>${required ? ' <span class="pa-required">required</span>' : ""}</td>`,
-    `<td class="pa-prop-about"><span class="pa-type">${escapeHtml(typeLabel(doc, input))}</span>${schema.deprecated ? ' <span class="pa-badge">deprecated</span>' : ""}${description}${notes.length > 0 ? `<p class="pa-constraints">${notes.join(" · ")}</p>` : ""}${nestedHtml(doc, input, name, seen)}</td>`,
+    `<td class="pa-prop-about"><span class="pa-type">${escapeHtml(typeLabel(doc, input))}</span>${schema.deprecated ? ' <span class="pa-badge">deprecated</span>' : ""}${description}${constraintsHtml(schema)}${nestedHtml(doc, input, name, seen)}</td>`,
   ];
   return `<tr>${cells.join("")}</tr>`;
 }
@@ -103,7 +107,7 @@ function variantsHtml(doc: OpenApiDocument, list: unknown[], seen: string[]): st
   const items = list.map((variant, i) => {
     const { schema, name } = resolve(doc, variant);
     const table = schema.properties || schema.allOf ? propertiesTable(doc, schema, name ? [...seen, name] : seen) : "";
-    return `<li><span class="pa-type">${escapeHtml(name ?? typeLabel(doc, variant) ?? `variant ${i + 1}`)}</span>${markdown(schema.description as string | undefined)}${table}</li>`;
+    return `<li><span class="pa-type">${escapeHtml(name ?? typeLabel(doc, variant) ?? `variant ${i + 1}`)}</span>${markdown(schema.description as string | undefined)}${constraintsHtml(schema)}${table}</li>`;
   });
   return `<div class="pa-variants"><p class="pa-constraints">one of:</p><ol>${items.join("")}</ol></div>`;
 }
@@ -126,11 +130,5 @@ export function schemaHtml(doc: OpenApiDocument, input: unknown): string {
   if (variantList.length > 0) return head + variantsHtml(doc, variantList, seen);
   const object = nestedObject(doc, input);
   const table = object ? propertiesTable(doc, object.schema, object.name ? [...seen, object.name] : seen) : "";
-  const notes = constraints(schema);
-  return (
-    head +
-    markdown(schema.description as string | undefined) +
-    (notes.length > 0 ? `<p class="pa-constraints">${notes.join(" · ")}</p>` : "") +
-    table
-  );
+  return head + markdown(schema.description as string | undefined) + constraintsHtml(schema) + table;
 }
