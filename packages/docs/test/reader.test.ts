@@ -223,6 +223,18 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     }
   });
 
+  it("the sidebar follows the reader's scrolling: the section at the top of the window is marked", async () => {
+    const { op } = await openOperation(page, "fetchUserById");
+    const target = ops.find((o) => o.operationId === "fetchUserByEmail")!;
+    await page.locator(`[id="${operationHref(target).slice(1)}"]`).evaluate((el) => el.scrollIntoView());
+    await showMenu(page);
+    await expect
+      .poll(() => page.locator(`${MENU} [data-active=true]`).allTextContents())
+      .toEqual([expect.stringContaining(target.operation.summary)]);
+    expect(await page.evaluate(() => window.location.hash)).toBe(operationHref(op));
+    await hideMenu(page);
+  });
+
   it("offers the TypeScript operation sample and shows it", async () => {
     const { section } = await openOperation(page, "fetchUserById");
     await section.locator(".pa-samples").getByRole("tab", { name: "TypeScript operation" }).click();

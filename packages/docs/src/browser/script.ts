@@ -68,16 +68,42 @@ function setMenu(open: boolean): void {
   menuButton?.setAttribute("aria-expanded", String(open));
 }
 
-/** Marks the sidebar item of the current route, opens its tag and brings it into the sidebar's view. */
-function highlight(): void {
-  const hash = location.hash || "#/";
+/** Marks the sidebar item of a route (the current one by default), opens its tag and brings it into the sidebar's view. */
+function highlight(route = location.hash || "#/"): void {
+  const item = nav.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(route)}"]:not(.pa-title):not(.pa-hit)`);
+  if (!item || item.dataset.active === "true") return;
   for (const a of nav.querySelectorAll("[data-active]")) a.removeAttribute("data-active");
-  const item = nav.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(hash)}"]:not(.pa-title):not(.pa-hit)`);
-  if (!item) return;
   item.dataset.active = "true";
   const tag = item.closest("details");
   if (tag) tag.open = true;
   if (nav.offsetParent !== null) item.scrollIntoView({ block: "nearest" });
+}
+
+/** The section of a route: the element with that id, or the section around it (an introduction subheading). */
+function sectionOf(route: string): Element | null | undefined {
+  return document.getElementById(route.slice(1))?.closest("main > section, main > header");
+}
+
+/**
+ * As the reader scrolls, the sidebar follows: the section at the top of the window is marked,
+ * unless the one the current link points at is still there (a short section under a long one).
+ */
+function followScroll(): void {
+  const atTop = new Set<Element>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) atTop.add(e.target);
+        else atTop.delete(e.target);
+      }
+      const current = sectionOf(location.hash || "#/");
+      if (current && atTop.has(current)) return highlight();
+      const top = [...atTop].sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top)[0];
+      if (top) highlight(`#${top.id}`);
+    },
+    { rootMargin: "0px 0px -75% 0px" },
+  );
+  for (const section of document.querySelectorAll("main > section[id], main > header[id]")) observer.observe(section);
 }
 
 function onNavClick(link: HTMLAnchorElement): void {
@@ -170,8 +196,9 @@ function init(): void {
     clearSearch();
     setMenu(false);
   });
-  addEventListener("hashchange", highlight);
+  addEventListener("hashchange", () => highlight());
   highlight();
+  followScroll();
   root.classList.add("pa-ready");
   root.dataset.ready = String(Math.round(performance.now()));
 }
