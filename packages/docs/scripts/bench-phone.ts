@@ -5,18 +5,19 @@
 // preview server (compressed when the folder holds index.html.br / .gz, as the emulator serves it).
 // Prints, per page, the median and the spread (min-max) over the runs of:
 //   - first paint: the browser's first-contentful-paint entry;
-//   - script ready: the page's script has taken over the sidebar (React attached to it);
-//   - usable: the sidebar responds and an operation opens (an operation link in the sidebar is
-//     clicked as soon as the page's script has taken over the sidebar; the time is when that
-//     operation's heading is on screen);
+//   - script ready: the page's script has run (Redoc: React attached to the sidebar; the
+//     pre-rendered page: its inline script has marked <html> with `pa-ready`);
+//   - usable: the sidebar responds and an operation opens (once the script is ready, the menu is
+//     opened, the "Users" tag opened if it is folded and the operation tapped; the time is when
+//     that operation's heading is on screen);
 //   - requests: requests to anything but the page's own server (must stay 0).
 // Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--old <folder>] [--new <folder>]
 // The old page is the site built from the main branch (built into .tmp/bench-old/ on first use).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
@@ -35,6 +36,20 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs ?? 3);
 
+/**
+ * main's docs build with `redocly`, which this package no longer depends on: its node_modules is
+ * this package's, plus the spec package's @redocly/cli.
+ */
+function linkModules(target: string): void {
+  const own = join(packageDir, "node_modules");
+  const spec = join(repoRoot, "spec", "node_modules");
+  mkdirSync(join(target, ".bin"), { recursive: true });
+  for (const entry of readdirSync(own)) if (entry !== ".bin") symlinkSync(join(own, entry), join(target, entry));
+  for (const entry of readdirSync(join(own, ".bin"))) symlinkSync(join(own, ".bin", entry), join(target, ".bin", entry));
+  if (!existsSync(join(target, "@redocly"))) symlinkSync(join(spec, "@redocly"), join(target, "@redocly"));
+  symlinkSync(join(spec, ".bin", "redocly"), join(target, ".bin", "redocly"));
+}
+
 /** Builds the main branch's docs into .tmp/bench-old (once): its sources, this package's node_modules. */
 function oldSite(): string {
   const out = join(packageDir, ".tmp", "bench-old");
@@ -44,7 +59,7 @@ function oldSite(): string {
   mkdirSync(out, { recursive: true });
   const archive = execFileSync("git", ["archive", "main", "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
   execFileSync("tar", ["-x", "-C", out], { input: archive });
-  symlinkSync(join(packageDir, "node_modules"), join(docs, "node_modules"));
+  linkModules(join(docs, "node_modules"));
   execFileSync(join(packageDir, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: docs, stdio: "inherit" });
   execFileSync(process.execPath, [".tmp/build/scripts/build.js"], { cwd: docs, stdio: "inherit" });
   return join(docs, "dist");
@@ -57,6 +72,73 @@ interface Run {
   usable: number;
   requests: number;
   bytes: number;
+}
+
+/**
+ * The two kinds of page: main's Redoc page (its script owns the sidebar once React is attached to
+ * it) and the pre-rendered page (its inline script marks <html> with `pa-ready` when it has run).
+ * The same steps are timed on both: open the menu, open the "Users" tag if it is folded, tap the
+ * operation, wait until its heading is on screen.
+ */
+type PageKind = "redoc" | "static";
+
+const SELECTORS = {
+  redoc: {
+    menu: "[data-component-name='Menu/Menu']",
+    opener: "[data-testid=floating-button]",
+    heading: (id: string) => `[data-section-id$="/${id}"] h2`,
+  },
+  static: {
+    menu: "nav.pa-nav",
+    opener: ".pa-menu-button",
+    heading: (id: string) => `[id$="/${id}"] h2`,
+  },
+};
+
+async function pageKind(page: Page): Promise<PageKind> {
+  const menu = page.locator(`${SELECTORS.redoc.menu}, ${SELECTORS.static.menu}`).first();
+  await menu.waitFor({ state: "attached", timeout: 120_000 });
+  return (await page.locator(SELECTORS.static.menu).count()) > 0 ? "static" : "redoc";
+}
+
+/** Waits until the page's script has run (Redoc: attached to the sidebar); returns that moment. */
+async function waitForScript(page: Page, kind: PageKind): Promise<number> {
+  await page.waitForFunction(
+    (k) => {
+      if (k === "static") return document.documentElement.classList.contains("pa-ready");
+      const el = document.querySelector("[data-component-name='Menu/Menu'] a, .menu-content li");
+      return el !== null && Object.keys(el).some((key) => key.startsWith("__react"));
+    },
+    kind,
+    { timeout: 120_000, polling: 100 },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+async function openOperation(page: Page, kind: PageKind, operation: string): Promise<void> {
+  const s = SELECTORS[kind];
+  const link = page.locator(`${s.menu} a[href$="/${operation.toLowerCase()}"]`).first();
+  // On a phone the sidebar sits behind the menu button.
+  const opener = page.locator(s.opener);
+  if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
+  if (!(await link.isVisible())) {
+    // The operation's tag is folded: open it first (the sidebar's answer to a tap).
+    await page
+      .locator(`${s.menu} a`, { hasText: /^Users$/ })
+      .first()
+      .click();
+  }
+  await link.click();
+  await page.waitForFunction(
+    (selector) => {
+      const heading = document.querySelector(selector);
+      if (!heading) return false;
+      const box = heading.getBoundingClientRect();
+      return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+    },
+    s.heading(operation.toLowerCase()),
+    { timeout: 120_000, polling: 50 },
+  );
 }
 
 async function measure(root: string): Promise<Run> {
@@ -88,41 +170,9 @@ async function measure(root: string): Promise<Run> {
       bytes += event.encodedDataLength;
     });
     await page.goto(server.url, { waitUntil: "commit" });
-    // The page's script owns the sidebar once React has attached itself to it (hydrated or rendered).
-    const menu = page.locator("[data-component-name='Menu/Menu'], .menu-content").first();
-    await menu.waitFor({ state: "attached", timeout: 120_000 });
-    await page.waitForFunction(
-      () => {
-        const el = document.querySelector("[data-component-name='Menu/Menu'] a, .menu-content li");
-        return el !== null && Object.keys(el).some((k) => k.startsWith("__react"));
-      },
-      undefined,
-      { timeout: 120_000, polling: 100 },
-    );
-    const ready = await page.evaluate(() => performance.now());
-    const operation = values.operation ?? "fetchUserByEmail";
-    const link = page.locator(`[data-component-name='Menu/Menu'] a[href$="/${operation.toLowerCase()}"]`).first();
-    // On a phone the sidebar sits behind the floating menu button.
-    const opener = page.locator("[data-testid=floating-button]");
-    if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
-    if (!(await link.isVisible())) {
-      // The operation's tag is folded: open it first (the sidebar's answer to a tap).
-      await page
-        .locator("[data-component-name='Menu/Menu'] a", { hasText: /^Users$/ })
-        .first()
-        .click();
-    }
-    await link.click();
-    await page.waitForFunction(
-      (id) => {
-        const section = document.querySelector(`[data-section-id$="/${id}"] h2`);
-        if (!section) return false;
-        const box = section.getBoundingClientRect();
-        return box.bottom > 0 && box.top < window.innerHeight;
-      },
-      operation.toLowerCase(),
-      { timeout: 120_000, polling: 50 },
-    );
+    const kind = await pageKind(page);
+    const ready = await waitForScript(page, kind);
+    await openOperation(page, kind, values.operation ?? "fetchUserByEmail");
     const usable = await page.evaluate(() => performance.now());
     const firstPaint = await page.evaluate(
       () => performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? Number.NaN,
@@ -167,5 +217,7 @@ for (const p of pages) {
     `| ${p.name} | ${kb} | ${cell((r) => r.firstPaint)} | ${cell((r) => r.ready)} | ${cell((r) => r.usable)} | ${Math.max(...rs.map((r) => r.requests))} |`,
   );
 }
+// A request off the page is a failure, whatever the figures.
+if (pages.some((p) => results.get(p.name)!.some((r) => r.requests > 0))) process.exitCode = 1;
 const [oldRuns, newRuns] = pages.map((p) => results.get(p.name)!);
 console.log(`\nusable: new/old = ${(median(newRuns!.map((r) => r.usable)) / median(oldRuns!.map((r) => r.usable))).toFixed(2)}x`);

@@ -1,17 +1,21 @@
 // Builds the reference site: dist/openapi.json (the enriched document) and dist/index.html, one
-// self-contained page (Redoc 3 inlined by `redocly build-docs --inlineBundle`) that needs no
-// network to render or search, and its precompressed copies (index.html.br, index.html.gz).
-// Fails if the page still points at anything outside itself.
+// pre-rendered static page (every section and operation as plain HTML, the styles, and one small
+// script for search, tabs, copy, theme and the phone's menu) that needs no network, and its
+// precompressed copies (index.html.br, index.html.gz). Fails if the page points at anything
+// outside itself. The build is reproducible: the same document and changesets give the same bytes.
 // Run: pnpm --filter @propelauth-openapi/docs build
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { readReleaseNotes } from "../src/changelog.js";
 import { enrich } from "../src/enrich.js";
-import { externalResources, replaceCdnAssets } from "../src/offline.js";
-import { compressed, finishPage } from "../src/page.js";
+import { externalResources } from "../src/offline.js";
+import { compressed } from "../src/page.js";
 import { packageDir, repoRoot } from "../src/paths.js";
+import { pageHtml } from "../src/render/page.js";
+
+/** The inline script's budget: it only enhances a page that already reads and navigates. */
+const SCRIPT_BUDGET = 15 * 1024;
 
 const started = Date.now();
 const dist = join(packageDir, "dist");
@@ -20,60 +24,28 @@ mkdirSync(dist, { recursive: true });
 
 const source = loadBundledDocument();
 const doc = enrich(source, readReleaseNotes(repoRoot));
-const documentPath = join(dist, "openapi.json");
-writeFileSync(documentPath, `${JSON.stringify(doc, null, 2)}\n`);
+writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(doc, null, 2)}\n`);
 
-/** Redoc's options (https://redocly.com/docs/redoc/config). */
-const redocOptions = {
-  downloadUrls: [{ title: "OpenAPI document (JSON)", url: "openapi.json" }],
-  jsonSamplesExpandLevel: 3,
-  // The code sample languages offered (a sample shows only when its label is listed here).
-  codeSamples: {
-    languages: [
-      { lang: "bash", label: "curl" },
-      { lang: "typescript", label: "TypeScript client" },
-      { lang: "typescript", label: "TypeScript operation" },
-      { lang: "payload", label: "Payload" },
-    ],
-  },
-  hideLoading: true,
-};
+// The browser script, compiled by tsc next to this file (src/browser/script.ts), as a classic script.
+const compiledScript = readFileSync(join(packageDir, ".tmp", "build", "src", "browser", "script.js"), "utf8")
+  .replace(/^export \{\};\s*$/m, "")
+  .trim();
+// Its own scope: nothing it declares becomes a global of the page.
+const script = `(() => {\n${compiledScript}\n})();`;
+if (script.length > SCRIPT_BUDGET) throw new Error(`build: the page's script is ${script.length} bytes, over ${SCRIPT_BUDGET}`);
+if (script.includes("</script")) throw new Error("build: the page's script contains </script");
+const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");
 
-const htmlPath = join(dist, "index.html");
-try {
-  execFileSync(
-    join(packageDir, "node_modules", ".bin", "redocly"),
-    [
-      "build-docs",
-      documentPath,
-      "--inlineBundle",
-      "--output",
-      htmlPath,
-      "--template",
-      join(packageDir, "src", "template.hbs"),
-      "--title",
-      `${doc.info.title} reference`,
-      `--templateOptions.description=${source.info.title}: every operation with who may call it, examples and code samples.`,
-      "--openapi",
-      JSON.stringify(redocOptions),
-    ],
-    {
-      cwd: packageDir,
-      stdio: "pipe",
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    },
-  );
-} catch (error) {
-  const failure = error as { stderr?: Buffer; stdout?: Buffer; message: string };
-  process.stderr.write(`${failure.stdout ?? ""}${failure.stderr ?? failure.message}`);
-  process.exit(1);
-}
-
-const html = finishPage(replaceCdnAssets(readFileSync(htmlPath, "utf8")));
+const html = pageHtml(doc, {
+  css,
+  script,
+  description: `${source.info.title}: every operation with who may call it, examples and code samples.`,
+});
 const external = externalResources(html);
 if (external.length > 0) {
-  throw new Error(`build: dist/index.html still loads resources from the network:\n${external.join("\n")}`);
+  throw new Error(`build: dist/index.html would load resources from the network:\n${external.join("\n")}`);
 }
+const htmlPath = join(dist, "index.html");
 writeFileSync(htmlPath, html);
 // Precompressed copies for servers that send them as they are (Content-Encoding: br or gzip).
 const { gz, br } = compressed(Buffer.from(html));
@@ -81,8 +53,7 @@ writeFileSync(`${htmlPath}.gz`, gz);
 writeFileSync(`${htmlPath}.br`, br);
 
 const operations = listOperations(doc).length;
-const size = (Buffer.byteLength(html) / 1024 / 1024).toFixed(1);
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 console.log(
-  `docs: ${operations} operations -> dist/index.html (${size} MB, offline; ${kb(br.length)} br, ${kb(gz.length)} gz), dist/openapi.json in ${Date.now() - started} ms`,
+  `docs: ${operations} operations -> dist/index.html (${kb(Buffer.byteLength(html))}, offline, script ${kb(script.length)}; ${kb(br.length)} br, ${kb(gz.length)} gz), dist/openapi.json in ${Date.now() - started} ms`,
 );

@@ -1,7 +1,8 @@
 // The built page in a real browser (Debian's headless Chromium driven by playwright-core), opened
 // from a file:// URL with every request that is not file:, data: or blob: blocked: every operation
 // is in the sidebar and opens by a click, shows who may call it and all its responses, search
-// finds operations by summary, and nothing fails or reaches for the network.
+// finds operations by summary, the page navigates with its script switched off, and nothing fails
+// or reaches for the network.
 // Run: apt-get install -y chromium; pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPat
 const doc = loadSiteDocument();
 const ops = listOperations(doc);
 const pageUrl = pathToFileURL(indexHtml).href;
+const MENU = "nav.pa-nav";
 
 let context: BrowserContext;
 let page: Page;
@@ -55,7 +57,9 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
   await page.goto(pageUrl);
-  await page.locator("[data-component-name='Menu/Menu']").waitFor();
+  await page.locator(`${MENU}`).waitFor();
+  // The page's script has run (it marks the page once it has).
+  await page.locator("html.pa-ready").waitFor({ state: "attached" });
 });
 
 afterAll(async () => {
@@ -63,24 +67,33 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** Whether an element is within the window (scrolled to), not only somewhere in the page. */
+function onScreen(locator: ReturnType<Page["locator"]>): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  });
+}
+
 /** The route of an operation without the leading `#`, as the sidebar links it. */
 const route = (href: string) => href.slice(1);
 
 async function expectOperationShown(op: (typeof ops)[number]) {
   const href = operationHref(op);
   await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(href);
-  const section = page.locator(`[data-section-id="${route(href)}"]`);
+  const section = page.locator(`[id="${route(href)}"]`);
   // The heading is the summary, followed by a "deprecated" badge where the operation is.
   await expect
     .poll(async () => (await section.locator("h2").first().textContent())?.startsWith(op.operation.summary), { message: op.operationId })
     .toBe(true);
-  await expect.poll(() => section.locator("h2").first().isVisible()).toBe(true);
+  // On screen, not only in the page.
+  await expect.poll(() => onScreen(section.locator("h2").first()), { message: op.operationId }).toBe(true);
   return section;
 }
 
 describe("the built site in Chromium (offline)", () => {
   it("renders the introduction with the generated sections", async () => {
-    const nav = page.locator("[data-component-name='Menu/Menu']");
+    const nav = page.locator(MENU);
     for (const title of [
       "Authentication",
       "Quick start",
@@ -104,10 +117,10 @@ describe("the built site in Chromium (offline)", () => {
     const problems: string[] = [];
     for (const op of ops) {
       const href = operationHref(op);
-      const item = page.locator(`[data-component-name='Menu/Menu'] a[href="${href}"]`);
+      const item = page.locator(`${MENU} a[href="${href}"]`);
       if (!(await item.isVisible())) {
         // Open the operation's tag in the sidebar.
-        await page.locator(`[data-component-name='Menu/Menu'] a[href="#/${route(href).split("/")[1]}"]`).click();
+        await page.locator(`${MENU} a[href="#/${route(href).split("/")[1]}"]`).click();
       }
       await item.click();
       const section = await expectOperationShown(op);
@@ -139,8 +152,10 @@ describe("the built site in Chromium (offline)", () => {
       const unconfirmed = ids.some((id) => doc.info["x-propelauth-permissions"][id]?.confirmed === false);
       if ((await box.getByText("(unconfirmed name)").count()) > 0 !== unconfirmed)
         problems.push(`${op.operationId}: "(unconfirmed name)" shown wrongly`);
-      const tabs = new Set(await section.locator("[role=tab]").allTextContents());
-      const missing = Object.keys(op.operation.responses).filter((status) => !tabs.has(status));
+      const shownStatuses = await section
+        .locator(".pa-response > summary .pa-status")
+        .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.textContent ?? ""));
+      const missing = Object.keys(op.operation.responses).filter((status) => !shownStatuses.includes(status));
       if (missing.length > 0) problems.push(`${op.operationId}: responses ${missing.join(", ")} not shown`);
     }
     expect(problems).toEqual([]);
@@ -154,21 +169,20 @@ describe("the built site in Chromium (offline)", () => {
     const section = await expectOperationShown(op);
     await expect.poll(() => section.getByText("$PROPELAUTH_AUTH_URL", { exact: false }).first().isVisible()).toBe(true);
     // The language switch is in the samples panel; the choice applies to every operation.
-    await section
-      .locator("[data-testid=right-panel] button", { hasText: /^curl$/ })
-      .first()
-      .click();
-    await page.getByRole("menuitem", { name: "TypeScript client" }).first().click();
+    await section.locator(".pa-samples").getByRole("tab", { name: "TypeScript client" }).click();
     await expect.poll(() => section.getByText("@propelauth-openapi/client", { exact: false }).first().isVisible()).toBe(true);
     await expect.poll(() => section.getByText("client.GET(", { exact: false }).first().isVisible()).toBe(true);
+    await expect.poll(() => section.getByText("$PROPELAUTH_AUTH_URL", { exact: false }).first().isVisible()).toBe(false);
+    const other = page.locator(`[id="${route(operationHref(ops.find((o) => o !== op && o.method === "post")!))}"] .pa-samples`);
+    await expect.poll(() => other.locator("[role=tabpanel]:not([hidden])").getAttribute("data-tab")).toBe("typescript-client");
+    await section.locator(".pa-samples").getByRole("tab", { name: "curl" }).click();
   });
 
   const searched = [...new Set([ops[0]!, ops[Math.floor(ops.length / 2)]!, ops[ops.length - 1]!])];
   it.each(searched.map((op) => [op.operation.summary, op] as const))("search finds %s by its summary", async (summary, op) => {
-    await page.locator("[data-component-name='icons/SearchIcon/SearchIcon']").first().click();
-    const input = page.getByPlaceholder("Search docs...");
+    const input = page.locator("#pa-search");
     await input.fill(summary);
-    const hit = page.locator("a[data-component-name='Search/SearchItem']", { hasText: summary }).first();
+    const hit = page.locator("#pa-hits a", { hasText: summary }).first();
     await expect.poll(() => hit.getAttribute("href")).toBe(operationHref(op));
     await hit.click();
     await expectOperationShown(op);
@@ -183,6 +197,37 @@ describe("the built site in Chromium (offline)", () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath });
     expect(existsSync(screenshotPath)).toBe(true);
+  });
+
+  it("navigates with its script switched off: a tag opens on a tap and an operation link scrolls to it", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const bare = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
+    await bare.route("**/*", (r) => {
+      if (/^(file|data|blob):/.test(r.request().url())) return r.continue();
+      blocked.push(r.request().url());
+      return r.abort("blockedbyclient");
+    });
+    bare.setDefaultTimeout(15_000);
+    const plain = await bare.newPage();
+    try {
+      await plain.goto(pageUrl);
+      const op = ops.find((o) => o.operationId === "fetchUserByEmail") ?? ops[0]!;
+      const href = operationHref(op);
+      const tag = plain.locator(`${MENU} details:has(a[href="${href}"])`);
+      expect(await tag.getAttribute("open")).toBeNull();
+      // The tag's fold marker (beside its link) opens it: native <details>.
+      await tag.locator("summary").click({ position: { x: 4, y: 8 } });
+      await plain.locator(`${MENU} a[href="${href}"]`).click();
+      await expect.poll(() => onScreen(plain.locator(`[id="${route(href)}"] h2`))).toBe(true);
+      expect(await plain.evaluate(() => document.documentElement.classList.contains("pa-ready"))).toBe(false);
+      // On a phone, where the menu needs the script, the sidebar sits above the page instead.
+      await plain.setViewportSize({ width: 390, height: 844 });
+      await plain.goto(`${pageUrl}#/`);
+      await plain.locator(`${MENU} a[href="#/section/pagination"]`).click();
+      await expect.poll(() => onScreen(plain.locator('[id="/section/pagination"] h2'))).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("made no request outside the page and logged no console error", () => {

@@ -22,7 +22,8 @@ const doc = loadSiteDocument();
 const source = loadBundledDocument();
 const ops = listOperations(doc);
 const fileUrl = pathToFileURL(indexHtml).href;
-const MENU = "[data-component-name='Menu/Menu']";
+const MENU = "nav.pa-nav";
+const MENU_BUTTON = ".pa-menu-button";
 /** Phrases of research notes, which belong in x-propelauth-sources, not in reader text. */
 const RESEARCH_NOTES = [/could not be read/i, /\bpresumably\b/i, /\bTODO\b/, /\bunverified\b/i, /we could not/i];
 
@@ -76,17 +77,22 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   page.on("pageerror", (error) => consoleErrors.push(`${url}: page error: ${error.message}`));
   await page.goto(url);
   await page.locator(MENU).first().waitFor({ state: "attached" });
-  // The page's script has taken over the sidebar (links answer clicks).
-  await page.waitForFunction(() => {
-    const a = document.querySelector("[data-component-name='Menu/Menu'] a");
-    return a !== null && Object.keys(a).some((k) => k.startsWith("__react"));
-  });
+  // The page's script has run (it marks the page once it has).
+  await page.locator("html.pa-ready").waitFor({ state: "attached" });
   return page;
+}
+
+/** Whether an element is within the window (scrolled to), not only somewhere in the page. */
+function onScreen(locator: ReturnType<Page["locator"]>): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  });
 }
 
 /** Opens the sidebar on a phone (behind the menu button) so its links can be read and clicked. */
 async function showMenu(page: Page) {
-  const button = page.locator("[data-testid=floating-button]");
+  const button = page.locator(MENU_BUTTON);
   if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) !== "true") await button.click();
 }
 
@@ -96,23 +102,22 @@ async function openOperation(page: Page, operationId: string) {
   await page.evaluate((hash) => {
     window.location.hash = hash;
   }, operationHref(op));
-  const section = page.locator(`[data-section-id="${operationHref(op).slice(1)}"]`);
+  const section = page.locator(`[id="${operationHref(op).slice(1)}"]`);
   await section.locator("h2").first().waitFor();
   return { op, section };
 }
 
 /** Closes the phone's sidebar again, so that the page under it takes clicks. */
 async function hideMenu(page: Page) {
-  const button = page.locator("[data-testid=floating-button]");
+  const button = page.locator(MENU_BUTTON);
   if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) === "true") await button.click();
 }
 
 async function search(page: Page, text: string) {
-  const icon = page.locator("[data-component-name='icons/SearchIcon/SearchIcon']").first();
-  if (!(await icon.isVisible())) await showMenu(page);
-  await icon.click();
-  await page.getByPlaceholder("Search docs...").fill(text);
-  return page.locator("a[data-component-name='Search/SearchItem']");
+  const input = page.locator("#pa-search");
+  if (!(await input.isVisible())) await showMenu(page);
+  await input.fill(text);
+  return page.locator("#pa-hits a");
 }
 
 /** The text a reader sees: descriptions, summaries and titles, not the x- extensions (nor the "Sources" notes). */
@@ -153,9 +158,9 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
 
   it("links in the sidebar, the introduction's headings and the matrix are relative (hash) links, none root-relative", async () => {
     await showMenu(page);
-    const hrefs = await page.locator("#redoc a[href], #redoc-app a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    const hrefs = await page.locator("body a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     const sidebar = await page.locator(`${MENU} a[href]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-    const headings = await page.locator("[data-deep-link-anchor] a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    const headings = await page.locator(".pa-heading a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     expect(sidebar.length).toBeGreaterThan(20);
     expect(headings.length).toBeGreaterThan(5);
     expect(hrefs.filter((h) => h.startsWith("/") && !h.startsWith("//"))).toEqual([]);
@@ -180,7 +185,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
         .first()
         .evaluate((a: HTMLAnchorElement) => a.href);
       const heading = await start
-        .locator("[data-deep-link-anchor] a")
+        .locator(".pa-heading a")
         .first()
         .evaluate((a: HTMLAnchorElement) => a.href);
       for (const [url, shown] of [
@@ -191,7 +196,8 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
         expect(url.startsWith(base())).toBe(true);
         const tab = await open(context, url);
         try {
-          await expect.poll(() => tab.locator(`[data-section-id^="${shown}"]`).first().isVisible(), { message: url }).toBe(true);
+          // The part is on screen in the new tab, not only somewhere in the page.
+          await expect.poll(() => onScreen(tab.locator(`[id="${shown}"] h2`)), { message: url }).toBe(true);
         } finally {
           await tab.close();
         }
@@ -207,6 +213,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
   ])("opened on %s, the sidebar highlights that item", async (hash, title) => {
     const deep = await open(context, `${fileUrl}${hash}`);
     try {
+      await expect.poll(() => onScreen(deep.locator(`[id="${hash.slice(1)}"] h2`)), { message: hash }).toBe(true);
       await showMenu(deep);
       await expect
         .poll(() => deep.locator(`${MENU} [data-active=true]`).allTextContents(), { message: hash })
@@ -216,19 +223,30 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     }
   });
 
+  it("the sidebar follows the reader's scrolling: the section at the top of the window is marked", async () => {
+    const { op } = await openOperation(page, "fetchUserById");
+    const target = ops.find((o) => o.operationId === "fetchUserByEmail")!;
+    await page.locator(`[id="${operationHref(target).slice(1)}"]`).evaluate((el) => el.scrollIntoView());
+    await showMenu(page);
+    await expect
+      .poll(() => page.locator(`${MENU} [data-active=true]`).allTextContents())
+      .toEqual([expect.stringContaining(target.operation.summary)]);
+    expect(await page.evaluate(() => window.location.hash)).toBe(operationHref(op));
+    await hideMenu(page);
+  });
+
   it("offers the TypeScript operation sample and shows it", async () => {
     const { section } = await openOperation(page, "fetchUserById");
-    await section
-      .locator("[data-testid=right-panel] button", { hasText: /^(curl|TypeScript client|TypeScript operation|Payload)$/ })
-      .first()
-      .click();
-    await page.getByRole("menuitem", { name: "TypeScript operation" }).first().click();
+    await section.locator(".pa-samples").getByRole("tab", { name: "TypeScript operation" }).click();
     await expect.poll(() => section.getByText("await fetchUserById(client", { exact: false }).first().isVisible()).toBe(true);
+    await section.locator(".pa-samples").getByRole("tab", { name: "curl" }).click();
   });
 
   it("shows server descriptions without Markdown backticks (Servers panel and an operation's server list)", async () => {
-    const { op, section } = await openOperation(page, "fetchUserByEmail");
-    await section.locator("[data-testid=right-panel]").getByText(op.path).first().click();
+    const { section } = await openOperation(page, "fetchUserByEmail");
+    // The operation's path unfolds to the servers that serve it.
+    await section.locator(".pa-endpoint > summary").click();
+    await expect.poll(() => section.locator(".pa-endpoint .pa-server-about").first().isVisible()).toBe(true);
     const described = (source.servers ?? []).filter((s) => s.description?.includes("`"));
     expect(described.length).toBeGreaterThan(0);
     // Every text node that shows (part of) such a description, in the panel and the opened list.
@@ -263,6 +281,19 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     expect(broken).toEqual([]);
     const pageWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(width);
+    // Every column can be reached: a table wider than the screen scrolls sideways in its own box,
+    // which ends within the screen (not cut off by the page).
+    const unreachable = await page.locator(".pa-wide").evaluateAll((boxes) =>
+      boxes
+        .filter((box) => {
+          const table = box.querySelector("table")!;
+          const scrolls = /auto|scroll/.test(getComputedStyle(box).overflowX);
+          const fits = table.getBoundingClientRect().width <= box.clientWidth + 1;
+          return box.getBoundingClientRect().right > window.innerWidth + 1 || !(fits || scrolls);
+        })
+        .map((box) => box.querySelector("table")!.className),
+    );
+    expect(unreachable).toEqual([]);
     // Each operation cell keeps its summary and route legible.
     const narrow = await page
       .locator("table.pa-matrix td.pa-matrix-op")
@@ -303,13 +334,17 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     ["its operationId", "fetchUserByEmail", "fetchUserByEmail"],
     ["its official SDK function", "fetchUserMetadataByEmail", "fetchUserByEmail"],
     ["its summary", "Fetch a user by email", "fetchUserByEmail"],
-  ])("search finds an operation by %s (%s)", async (_, text, operationId) => {
+    ["its path", "/api/backend/v1/user/email", "fetchUserByEmail"],
+  ])("search finds an operation by %s (%s)", async (what, text, operationId) => {
     const op = ops.find((o) => o.operationId === operationId)!;
-    if (text !== op.operation.summary && text !== operationId) {
-      expect(sdkFunctions(op.operation).flatMap((s) => s.functions)).toContain(text);
-    }
+    if (what === "its official SDK function") expect(sdkFunctions(op.operation).flatMap((s) => s.functions)).toContain(text);
+    if (what === "its path") expect(op.path).toBe(text);
     const hits = await search(page, text);
     await expect.poll(async () => (await hits.first().getAttribute("href")) ?? "", { message: text }).toBe(operationHref(op));
+    // Enter opens the first hit.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(operationHref(op));
+    await expect.poll(() => onScreen(page.locator(`[id="${operationHref(op).slice(1)}"] h2`))).toBe(true);
     await page.keyboard.press("Escape");
     await hideMenu(page);
   });
@@ -318,7 +353,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     await page.evaluate(() => {
       window.location.hash = "#/section/pagination";
     });
-    const section = page.locator('[data-section-id="/section/pagination"]');
+    const section = page.locator('[id="/section/pagination"]');
     await section.waitFor();
     const links = await section.locator("table a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(pagedInSource.length).toBeGreaterThanOrEqual(11);
@@ -329,14 +364,16 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
 
   it("keeps the copy button off the first line of code", async () => {
     const { section } = await openOperation(page, "fetchUserByEmail");
-    await section.locator("[data-testid=right-panel] pre").first().scrollIntoViewIfNeeded();
+    await section.locator(".pa-samples pre").first().scrollIntoViewIfNeeded();
     const overlaps = await section.evaluate((root) => {
       const found: string[] = [];
-      for (const button of root.querySelectorAll("[data-testid=copy-button]")) {
+      const buttons = root.querySelectorAll(".pa-copy");
+      if (buttons.length === 0) found.push("no copy button");
+      for (const button of buttons) {
         const b = button.getBoundingClientRect();
         if (b.width === 0) continue;
-        const block = button.closest("[data-component-name='CodeBlock/CodeBlock']");
-        const pre = block?.querySelector("pre");
+        const block = button.closest(".pa-tabs");
+        const pre = block?.querySelector("[role=tabpanel]:not([hidden]) pre");
         if (!pre) continue;
         const range = document.createRange();
         range.selectNodeContents(pre);
@@ -364,17 +401,47 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     const line = (await release.boundingBox())!;
     expect(line.y).toBeGreaterThan(title.y);
     expect(line.y - (title.y + title.height)).toBeLessThan(200);
-    const changelog = page.locator('[data-section-id="/section/changelog"]');
+    const changelog = page.locator('[id="/section/changelog"]');
     await changelog.scrollIntoViewIfNeeded();
+    // Sections off screen are laid out once they near it: wait for this one's text.
+    await expect.poll(() => changelog.innerText()).toContain("Changelog");
     const text = await changelog.innerText();
     const notes = readReleaseNotes(repoRoot);
     if (notes.pending.length > 0) expect(text).toContain("Unreleased");
     for (const change of notes.pending) expect(text).toContain(change.text.split("\n")[0]!.replace(/[`*]/g, "").slice(0, 30));
   });
 
+  it("follows the system's dark mode, and its toggle switches between dark and light and is remembered", async () => {
+    const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
+    const dark = await browser.newContext({ viewport: { width, height: 844 }, colorScheme: "dark" });
+    await dark.route("**/*", (route) => {
+      if (/^(file|data|blob):/.test(route.request().url())) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort("blockedbyclient");
+    });
+    try {
+      const p = await open(dark, fileUrl);
+      expect(lightness(await background(p))).toBeLessThan(60);
+      if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
+      await p.locator(".pa-theme").click();
+      await expect.poll(async () => lightness(await background(p))).toBeGreaterThan(200);
+      // The choice is remembered in this browser.
+      await p.reload();
+      await p.locator("html.pa-ready").waitFor({ state: "attached" });
+      expect(lightness(await background(p))).toBeGreaterThan(200);
+      if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
+      await p.locator(".pa-theme").click();
+      await expect.poll(async () => lightness(await background(p))).toBeLessThan(60);
+    } finally {
+      await dark.close();
+    }
+    expect(lightness(await background(page))).toBeGreaterThan(200);
+  });
+
   it.runIf(width < 500)("on the phone, the menu button covers no text: it is a bar of its own, and the page ends above it", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    const button = page.locator("[data-testid=floating-button]");
+    const button = page.locator(MENU_BUTTON);
     await expect.poll(() => button.isVisible()).toBe(true);
     for (const y of [0.25, 0.5, 1]) {
       await page.evaluate((f) => window.scrollTo(0, (document.scrollingElement!.scrollHeight - window.innerHeight) * f), y);

@@ -1,15 +1,18 @@
 // The built files, without a browser: current with the spec, self-contained, and served by the
 // preview server.
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
 import { enrich } from "../src/enrich.js";
+import { operationHref } from "../src/intro.js";
 import { externalResources } from "../src/offline.js";
-import { repoRoot } from "../src/paths.js";
+import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
+import { pageHtml } from "../src/render/page.js";
 import { distDir, indexHtml, loadSiteDocument } from "./support.js";
 
 const site = loadSiteDocument();
@@ -36,15 +39,35 @@ describe("dist/", () => {
 
   it("index.html loads nothing from the network", () => {
     expect(externalResources(html)).toEqual([]);
-    expect(html).not.toMatch(/cdn\.redoc(ly)?\.(ly|com)/);
-    expect(html).toContain('"disableTelemetry":true');
-    expect(html).not.toContain('<script src="http');
+    expect(html).not.toMatch(/<script\b[^>]*\bsrc=/);
+    expect(html).not.toMatch(/<link\b(?![^>]*rel="icon")[^>]*href=/);
   });
 
-  it("index.html embeds every operation, server-rendered for readers without JavaScript", () => {
-    for (const op of listOperations(site)) expect(html, op.operationId).toContain(`"operationId":"${op.operationId}"`);
-    expect(html).toContain('<div id="redoc">');
-    expect(html).toMatch(/<div id="redoc">\s*<div/);
+  it("index.html is what src/render makes of dist/openapi.json: the same document gives the same bytes", () => {
+    // The build inlines the compiled src/browser/script.ts and src/render/page.css; take them from the page.
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+    const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");
+    const description = /<meta name="description" content="([^"]*)">/.exec(html)![1]!.replaceAll("&#39;", "'");
+    const again = pageHtml(site, { css, script, description });
+    expect(again === html).toBe(true);
+  });
+
+  it("index.html holds every operation pre-rendered, sidebar first, and one small script at the end", () => {
+    const nav = html.indexOf('<nav class="pa-nav"');
+    const main = html.indexOf("<main");
+    expect(nav).toBeGreaterThan(-1);
+    expect(nav).toBeLessThan(main);
+    for (const op of listOperations(site)) {
+      const id = operationHref(op).slice(1);
+      expect(html, op.operationId).toContain(`<section class="pa-op" id="${id}" data-operation-id="${op.operationId}">`);
+      expect(html, op.operationId).toContain(`<a href="#${id}"`);
+    }
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBe(1);
+    expect(scripts[0]![1]!.length).toBeLessThan(15 * 1024);
+    expect(html.indexOf("<script>")).toBeGreaterThan(html.lastIndexOf("</main>"));
+    // The download link of the document, beside the page.
+    expect(html).toContain('<a href="openapi.json" download>');
   });
 });
 

@@ -1,0 +1,208 @@
+// The page's only script, inlined at the end of the page by the build: enhancement of plain HTML
+// that already reads and navigates without it. It switches tabs (all samples panels together),
+// copies code, searches the sidebar's entries, follows the light/dark choice, marks the current
+// sidebar item and opens its tag, and opens and closes the phone's menu. No imports, no network.
+
+const root = document.documentElement;
+const nav = document.getElementById("pa-nav") as HTMLElement;
+const menuButton = document.querySelector<HTMLButtonElement>(".pa-menu-button");
+const THEME_KEY = "pa-theme";
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function setupTheme(): void {
+  const saved = storage()?.getItem(THEME_KEY);
+  if (saved === "dark" || saved === "light") root.dataset.theme = saved;
+  document.querySelector(".pa-theme")?.addEventListener("click", () => {
+    const dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    root.dataset.theme = dark ? "light" : "dark";
+    storage()?.setItem(THEME_KEY, root.dataset.theme);
+  });
+}
+
+function selectTab(tabs: Element, key: string): boolean {
+  const panel = tabs.querySelector(`:scope > [role=tabpanel][data-tab="${CSS.escape(key)}"]`);
+  if (!panel) return false;
+  for (const b of tabs.querySelectorAll(":scope > .pa-tabbar [role=tab]"))
+    b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === key));
+  for (const p of tabs.querySelectorAll<HTMLElement>(":scope > [role=tabpanel]")) p.hidden = p !== panel;
+  return true;
+}
+
+function onTab(button: Element): void {
+  const tabs = button.closest(".pa-tabs");
+  const key = button.getAttribute("data-tab");
+  if (!tabs || key === null) return;
+  const group = tabs.getAttribute("data-group");
+  // A samples choice applies to every operation that has that sample.
+  const all = group ? document.querySelectorAll(`.pa-tabs[data-group="${CSS.escape(group)}"]`) : [tabs];
+  for (const t of all) selectTab(t, key);
+}
+
+async function copy(button: HTMLElement): Promise<void> {
+  const panel = button.closest(".pa-tabs")?.querySelector<HTMLElement>(":scope > [role=tabpanel]:not([hidden])");
+  const text = panel?.textContent ?? "";
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard API (such as from file:// in some browsers): select the code for Ctrl+C.
+    const range = document.createRange();
+    if (panel) range.selectNodeContents(panel);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  }
+  button.textContent = "Copied";
+  setTimeout(() => {
+    button.textContent = "Copy";
+  }, 1500);
+}
+
+function setMenu(open: boolean): void {
+  root.classList.toggle("pa-menu-open", open);
+  menuButton?.setAttribute("aria-expanded", String(open));
+}
+
+/** Marks the sidebar item of a route (the current one by default), opens its tag and brings it into the sidebar's view. */
+function highlight(route = location.hash || "#/"): void {
+  const item = nav.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(route)}"]:not(.pa-title):not(.pa-hit)`);
+  if (!item || item.dataset.active === "true") return;
+  for (const a of nav.querySelectorAll("[data-active]")) a.removeAttribute("data-active");
+  item.dataset.active = "true";
+  const tag = item.closest("details");
+  if (tag) tag.open = true;
+  if (nav.offsetParent !== null) item.scrollIntoView({ block: "nearest" });
+}
+
+/** The section of a route: the element with that id, or the section around it (an introduction subheading). */
+function sectionOf(route: string): Element | null | undefined {
+  return document.getElementById(route.slice(1))?.closest("main > section, main > header");
+}
+
+/**
+ * As the reader scrolls, the sidebar follows: the section at the top of the window is marked,
+ * unless the one the current link points at is still there (a short section under a long one).
+ */
+function followScroll(): void {
+  const atTop = new Set<Element>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) atTop.add(e.target);
+        else atTop.delete(e.target);
+      }
+      const current = sectionOf(location.hash || "#/");
+      if (current && atTop.has(current)) return highlight();
+      const top = [...atTop].sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top)[0];
+      if (top) highlight(`#${top.id}`);
+    },
+    { rootMargin: "0px 0px -75% 0px" },
+  );
+  for (const section of document.querySelectorAll("main > section[id], main > header[id]")) observer.observe(section);
+}
+
+function onNavClick(link: HTMLAnchorElement): void {
+  if (link.classList.contains("pa-tag-link")) {
+    // A tag link opens its list (and shows the tag); a second tap on the current tag folds it.
+    const tag = link.closest("details");
+    if (tag) tag.open = !(tag.open && location.hash === link.getAttribute("href"));
+    return;
+  }
+  setMenu(false);
+  clearSearch();
+}
+
+interface Entry {
+  link: HTMLAnchorElement;
+  title: string;
+  words: string;
+}
+
+let entries: Entry[] | undefined;
+
+function searchEntries(): Entry[] {
+  entries ??= [...nav.querySelectorAll<HTMLAnchorElement>("a[href^='#/']:not(.pa-title):not(.pa-hit)")].map((link) => {
+    const title = (link.lastChild?.textContent ?? link.textContent ?? "").trim();
+    return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase() };
+  });
+  return entries;
+}
+
+/** Exact names first (summary, operationId, SDK function), then names that start so, then the rest. */
+function rank(entry: Entry, query: string): number {
+  const names = [entry.title, ...entry.words.split(" ")];
+  if (names.includes(query)) return 0;
+  if (names.some((n) => n.startsWith(query))) return 1;
+  return 2;
+}
+
+function search(text: string): void {
+  const list = document.getElementById("pa-hits") as HTMLOListElement;
+  const query = text.trim().toLowerCase();
+  list.replaceChildren();
+  list.hidden = query === "";
+  if (query === "") return;
+  const tokens = query.split(/\s+/);
+  const hits = searchEntries()
+    .filter((e) => tokens.every((t) => e.words.includes(t)))
+    .map((e, i) => ({ e, i, r: rank(e, query) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, 20);
+  for (const { e } of hits) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = e.link.getAttribute("href") ?? "#/";
+    a.className = "pa-hit";
+    a.textContent = e.link.textContent;
+    li.append(a);
+    list.append(li);
+  }
+  if (hits.length === 0) list.append(Object.assign(document.createElement("li"), { className: "pa-no-hit", textContent: "No match" }));
+}
+
+function clearSearch(): void {
+  const input = document.getElementById("pa-search") as HTMLInputElement;
+  input.value = "";
+  search("");
+}
+
+function onClick(event: MouseEvent): void {
+  const target = event.target as Element;
+  const tab = target.closest(".pa-tabbar [role=tab]");
+  const copyButton = target.closest<HTMLElement>(".pa-copy");
+  if (tab) onTab(tab);
+  else if (copyButton) void copy(copyButton);
+  else if (target.closest(".pa-menu-button")) setMenu(!root.classList.contains("pa-menu-open"));
+  const link = target.closest<HTMLAnchorElement>("a[href^='#']");
+  if (link && nav.contains(link)) onNavClick(link);
+}
+
+function init(): void {
+  setupTheme();
+  document.addEventListener("click", onClick);
+  const input = document.getElementById("pa-search");
+  input?.addEventListener("input", (e) => search((e.target as HTMLInputElement).value));
+  // Enter goes to the first hit.
+  input?.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    clearSearch();
+    setMenu(false);
+  });
+  addEventListener("hashchange", () => highlight());
+  highlight();
+  followScroll();
+  root.classList.add("pa-ready");
+  root.dataset.ready = String(Math.round(performance.now()));
+}
+
+init();
+
+export {};

@@ -1,0 +1,50 @@
+// The whole page: sidebar first (it paints first), the introduction and every tag and operation
+// as plain HTML, the styles, and one small script at the end for what HTML cannot do alone
+// (search, tabs, copy, theme, the current item, the phone's menu).
+import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
+import { escapeHtml } from "../access.js";
+import { introductionHtml, introEntries } from "./introduction.js";
+import { sidebarHtml } from "./sidebar.js";
+import { tagsHtml } from "./tags.js";
+
+const ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%235a45f5'/%3E%3Cpath d='M10 24V8h7a5 5 0 0 1 0 10h-7' fill='none' stroke='white' stroke-width='3'/%3E%3C/svg%3E";
+
+export interface PageParts {
+  css: string;
+  script: string;
+  description: string;
+}
+
+export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
+  const ops = listOperations(doc);
+  const intro = introEntries(doc);
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(doc.info.title)} reference</title>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="description" content="${escapeHtml(parts.description)}">`,
+    '<meta name="generator" content="@propelauth-openapi/docs">',
+    '<meta name="color-scheme" content="light dark">',
+    "<!-- Everything this page needs is inside this file: no request leaves it. -->",
+    `<link rel="icon" href="${ICON}">`,
+    `<style>${parts.css}</style>`,
+    // Without scripting the phone's menu cannot open: the sidebar then sits above the page.
+    "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
+    "</head>",
+    "<body>",
+    sidebarHtml(doc, ops, intro),
+    '<main id="pa-main">',
+    introductionHtml(doc),
+    tagsHtml(doc, ops),
+    "</main>",
+    '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav">Contents</button>',
+    `<script>${parts.script}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,50 @@
+// The sidebar, first in the page so it paints first: the title, search, the introduction's
+// sections, then the tag groups with each tag as a native <details> (it opens on a tap before any
+// script runs) listing its operations. Every link is a `#/...` fragment. Operation links carry
+// the words search matches besides their text (operationId, official SDK functions, path).
+import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
+import { escapeHtml } from "../access.js";
+import { tagGroups } from "../enrich.js";
+import { sdkFunctions } from "../facts.js";
+import { operationHref, slug } from "../intro.js";
+import type { IntroEntry } from "./introduction.js";
+
+export const tagOf = (op: Operation) => op.operation.tags?.[0] ?? "Other";
+
+function searchWords(op: Operation): string {
+  const functions = sdkFunctions(op.operation).flatMap((s) => s.functions);
+  return [op.operationId, ...functions, `${op.method.toUpperCase()} ${op.path}`].join(" ");
+}
+
+function operationItem(op: Operation): string {
+  const method = op.method.toUpperCase();
+  return `<li><a href="${operationHref(op)}" data-words="${escapeHtml(searchWords(op))}"><span class="pa-method pa-method-${op.method}">${method}</span> ${escapeHtml(op.operation.summary ?? op.operationId)}</a></li>`;
+}
+
+function introItems(entries: IntroEntry[]): string {
+  const item = (e: { title: string; route: string }) => `<a href="#${escapeHtml(e.route)}">${escapeHtml(e.title)}</a>`;
+  const items = entries.map((e) => {
+    const children = e.children.length > 0 ? `<ul>${e.children.map((c) => `<li>${item(c)}</li>`).join("")}</ul>` : "";
+    return `<li>${item(e)}${children}</li>`;
+  });
+  return `<ul class="pa-nav-intro">${items.join("")}</ul>`;
+}
+
+function tagItem(tag: string, ops: Operation[]): string {
+  const list = ops.filter((op) => tagOf(op) === tag);
+  if (list.length === 0) return "";
+  return `<details class="pa-nav-tag"><summary><a href="#/${slug(tag)}" class="pa-tag-link">${escapeHtml(tag)}</a></summary><ul>${list.map(operationItem).join("")}</ul></details>`;
+}
+
+export function sidebarHtml(doc: OpenApiDocument, ops: Operation[], intro: IntroEntry[]): string {
+  const groups = tagGroups(doc).map((g) => `<p class="pa-group">${escapeHtml(g.name)}</p>${g.tags.map((t) => tagItem(t, ops)).join("")}`);
+  return [
+    '<nav class="pa-nav" id="pa-nav" aria-label="Contents">',
+    `<div class="pa-nav-head"><a class="pa-title" href="#/">${escapeHtml(doc.info.title)}</a>`,
+    '<button type="button" class="pa-theme" aria-label="Switch between light and dark" title="Light or dark">◐</button></div>',
+    '<div class="pa-search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" autocomplete="off"><ol id="pa-hits" class="pa-hits" hidden></ol></div>',
+    introItems(intro),
+    ...groups,
+    "</nav>",
+  ].join("");
+}
