@@ -11,8 +11,9 @@
 //     opened, the "Users" tag opened if it is folded and the operation tapped; the time is when
 //     that operation's heading is on screen);
 //   - requests: requests to anything but the page's own server (must stay 0).
-// Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--old <folder>] [--new <folder>]
-// The old page is the site built from the main branch (built into .tmp/bench-old/ on first use).
+// Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--baseline <git rev>] [--old <folder>] [--new <folder>]
+// The old page is the site built from the baseline revision, by default the last release of the
+// Redoc page (built into .tmp/bench-old-<rev>/ on first use); `--baseline main` compares with main.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -32,12 +33,21 @@ const SLOW_4G = {
 const CPU_SLOWDOWN = 4;
 
 const { values } = parseArgs({
-  options: { runs: { type: "string" }, old: { type: "string" }, new: { type: "string" }, operation: { type: "string" } },
+  options: {
+    runs: { type: "string" },
+    baseline: { type: "string" },
+    old: { type: "string" },
+    new: { type: "string" },
+    operation: { type: "string" },
+  },
 });
+/** The last commit whose docs were the Redoc 3 page this package replaced. */
+const REDOC_PAGE = "5dd1321";
+const baseline = values.baseline ?? REDOC_PAGE;
 const runs = Number(values.runs ?? 3);
 
 /**
- * main's docs build with `redocly`, which this package no longer depends on: its node_modules is
+ * The Redoc page builds with `redocly`, which this package no longer depends on: its node_modules is
  * this package's, plus the spec package's @redocly/cli.
  */
 function linkModules(target: string): void {
@@ -50,14 +60,14 @@ function linkModules(target: string): void {
   symlinkSync(join(spec, ".bin", "redocly"), join(target, ".bin", "redocly"));
 }
 
-/** Builds the main branch's docs into .tmp/bench-old (once): its sources, this package's node_modules. */
+/** Builds the baseline's docs into .tmp/bench-old-<rev> (once): its sources, this package's node_modules. */
 function oldSite(): string {
-  const out = join(packageDir, ".tmp", "bench-old");
+  const out = join(packageDir, ".tmp", `bench-old-${baseline.replace(/[^\w.-]/g, "_")}`);
   const docs = join(out, "packages", "docs");
   if (existsSync(join(docs, "dist", "index.html"))) return join(docs, "dist");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const archive = execFileSync("git", ["archive", "main", "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
+  const archive = execFileSync("git", ["archive", baseline, "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
   execFileSync("tar", ["-x", "-C", out], { input: archive });
   linkModules(join(docs, "node_modules"));
   execFileSync(join(packageDir, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: docs, stdio: "inherit" });
@@ -75,7 +85,7 @@ interface Run {
 }
 
 /**
- * The two kinds of page: main's Redoc page (its script owns the sidebar once React is attached to
+ * The two kinds of page: the Redoc page (its script owns the sidebar once React is attached to
  * it) and the pre-rendered page (its inline script marks <html> with `pa-ready` when it has run).
  * The same steps are timed on both: open the menu, open the "Users" tag if it is folded, tap the
  * operation, wait until its heading is on screen.
@@ -188,7 +198,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 const pages = [
-  { name: "old (main)", root: values.old ?? oldSite() },
+  { name: `old (${values.old ? "given" : baseline})`, root: values.old ?? oldSite() },
   { name: "new", root: values.new ?? join(packageDir, "dist") },
 ];
 const results = new Map<string, Run[]>(pages.map((p) => [p.name, []]));
