@@ -68,10 +68,11 @@ export function pathSerializer(pathname: string, params: Record<string, unknown>
  * `encodeURIComponent` is a tenth of a call's time on Bun); anything else is percent-encoded.
  */
 export function queryString(query: Record<string, unknown> = {}): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+  let out = "";
+  for (const name in query) {
+    const value = query[name];
     for (const v of Array.isArray(value) ? value : [value])
-      if (v != null) parts.push(`${name}=${/^[\w.~@:-]*$/.test(v) ? v : encodeURIComponent(String(v))}`);
+      if (v != null) out += `${out ? "&" : "?"}${name}=${/^[\w.~@:-]*$/.test(v) ? v : encodeURIComponent(String(v))}`;
   }
-  return parts.length ? `?${parts.join("&")}` : "";
+  return out;
 }
