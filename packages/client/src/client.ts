@@ -77,7 +77,9 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
   // openapi-fetch builds its requests with this: plain URL-and-init pairs while nothing needs a
   // `Request`, real ones once middleware is registered or the call has its own `fetch`.
   function RequestFactory(url: string, init: Init): Request | PlainRequest {
-    return middleware || init.propelauth?.real ? new Request(url, init) : plainRequest(url, init);
+    return middleware || init.propelauth?.real
+      ? new Request(url, init)
+      : plainRequest(url, { ...init, headers: Object.fromEntries(init.headers as unknown as Headers) });
   }
   // openapi-fetch checks what middleware returns with `instanceof` against this factory.
   RequestFactory.prototype = globalThis.Request?.prototype;

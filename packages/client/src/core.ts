@@ -22,7 +22,7 @@ export interface OperationClient {
 export function createCore(options: PropelAuthClientOptions): Core {
   const resolved = resolveOptions(options);
   return {
-    base: resolved.routing === "auth-url" ? resolved.authOrigin : resolved.apiOrigin,
+    base: resolved.origins[resolved.routing],
     headers: { ...options.headers },
     // The key lives only in the transport's closure: it is never a property of the client or
     // of an object that could be logged.

@@ -133,8 +133,8 @@ export async function send(
   let response: Response | undefined;
   let data: unknown;
   try {
-    const core = client?.[CORE];
-    if (!core) throw new InvalidRequestError("not a client from createClient");
+    // Not a client: the TypeError below becomes an InvalidRequestError, before anything is sent.
+    const core = client[CORE];
     if (options) checkRequestOptions(options, fail);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};
