@@ -5,7 +5,7 @@ import { TEXT_ANSWERS } from "./generated/document.js";
 import type { default as CreateFetchClient, FetchOptions, FetchResponse, Middleware } from "./generated/openapi-fetch.js";
 import type { FilterKeys, MediaType, PathsWithMethod, RequiredKeysOf } from "./generated/openapi-typescript-helpers.js";
 import type { paths } from "./generated/schema.js";
-import { originOf, type PropelAuthClientOptions, type RequestOptions } from "./options.js";
+import { checkRequestOptions, originOf, type PropelAuthClientOptions, type RequestOptions } from "./options.js";
 import { type CallState, type Init, type PlainRequest, plainRequest } from "./transport.js";
 
 type Verb = "get" | "put" | "post" | "delete" | "patch";
@@ -63,7 +63,13 @@ export interface PropelAuthClient extends OperationClient {
 // Typed by the copy of openapi-fetch's declarations in src/generated/ (see scripts/copy-fetch-types.mjs).
 const createFetchClient = createFetchClientImpl as unknown as typeof CreateFetchClient;
 
-type LooseInit = Record<string, unknown> & { propelauth?: RequestOptions; middleware?: unknown[] };
+type LooseInit = Record<string, unknown> & {
+  propelauth?: RequestOptions;
+  middleware?: unknown[];
+  fetch?: unknown;
+  baseUrl?: string;
+  parseAs?: string;
+};
 
 /**
  * Creates a typed client for one environment. Requests go to the Auth URL (or, with
@@ -96,19 +102,26 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
     // request instead of the client's (still with the key, timeouts and retries), `baseUrl` is
     // checked like the Auth URL, and a text answer is parsed as text without `parseAs`.
     client[method] = async (url: string, init: LooseInit = {}) => {
+      const { fetch, baseUrl, parseAs = TEXT_ANSWERS.includes(`${method} ${url}`) ? "text" : "json" } = init;
+      const real = !!(fetch || init.middleware?.length);
+      const fail = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
       const state: CallState = {
-        ...init.propelauth,
-        fetch: init.fetch as CallState["fetch"],
-        real: !!(init.fetch || init.middleware?.length),
+        ...checkRequestOptions(init.propelauth, fail),
+        fetch: fetch as CallState["fetch"],
+        real,
+        // Nobody but openapi-fetch sees the answer before the caller: it gets the transport's, not a copy.
+        reads: !real && !middleware && /^(json|text)$/.test(parseAs),
       };
-      const base = init.baseUrl as string | undefined;
-      const checked =
-        base && originOf(base, options.allowInsecureHttp, (rule) => new InvalidRequestError(`option \`baseUrl\` ${rule}`)).origin;
       return call(url, {
-        parseAs: TEXT_ANSWERS.includes(`${method} ${url}`) ? "text" : "json",
         ...init,
-        baseUrl: checked,
-        fetch: (request: Request | PlainRequest) => core.send(request, state),
+        parseAs,
+        baseUrl: baseUrl && originOf(baseUrl, options.allowInsecureHttp, (rule) => fail("baseUrl", rule)).origin,
+        fetch: async (request: Request | PlainRequest) => {
+          const response = await core.send(request, state);
+          const text = state.body as string;
+          // openapi-fetch reads the answer once, as text or JSON: the text the transport read within the attempt.
+          return state.reads ? Object.assign(response, { text: async () => text, json: async () => JSON.parse(text) }) : response;
+        },
         propelauth: state,
       });
     };

@@ -135,7 +135,7 @@ export async function send(
   try {
     // Not a client: the TypeError below becomes an InvalidRequestError, before anything is sent.
     const core = client[CORE];
-    if (options) checkRequestOptions(options, fail);
+    checkRequestOptions(options, fail);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};
     for (const extra of [core.headers, options?.headers, input?.header]) {

@@ -82,12 +82,14 @@ export function originOf(value: string | URL, insecure: boolean | undefined, fai
 
 const whole = (value: unknown, max: number) => value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max);
 
-/** Checks the per-request options; `fail` makes the error to throw. */
-export function checkRequestOptions(options: RequestOptions, fail: (option: string, rule: string) => Error): void {
+/** Checks the per-request options and returns them; `fail` makes the error to throw. */
+export function checkRequestOptions<T extends RequestOptions | undefined>(options: T, fail: (option: string, rule: string) => Error): T {
+  if (!options) return options;
   for (const name of ["timeout", "deadline"] as const)
     if (!whole(options[name], 2 ** 31 - 1)) throw fail(name, "must be a whole number of ms (0: none)");
   if (!whole(options.maxRetries, 10)) throw fail("maxRetries", "must be a whole number from 0 to 10");
   if (!/^(auth-url|propelauth-api|)$/.test(options.routing ?? "")) throw fail("routing", 'must be "auth-url" or "propelauth-api"');
+  return options;
 }
 
 /** Everything the transport needs, checked. The API key is kept apart from this object. */
