@@ -138,8 +138,8 @@ export async function send(
     checkRequestOptions(options, fail);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};
-    for (const extra of [core.headers, options?.headers, input?.header]) {
-      if (extra) for (const [name, value] of Object.entries(extra)) if (value != null) headers[name.toLowerCase()] = String(value);
+    for (const extra of [core.headers, options?.headers, input?.header] as (Record<string, unknown> | undefined)[]) {
+      for (const name in extra) if (extra[name] != null) headers[name.toLowerCase()] = String(extra[name]);
     }
     const init: Init = { method, headers, signal: options?.signal };
     if (input?.body !== undefined) {

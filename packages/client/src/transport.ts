@@ -47,7 +47,7 @@ const discard = (response: Response | undefined) => response?.body?.cancel().cat
 /**
  * Controllers of attempts that ended without being aborted, kept for later attempts: making an
  * `AbortSignal` costs more (2 µs on Node 20) than the rest of a call's own work. Each serves at
- * most 16 attempts, one at a time, since undici keeps a listener on it for each request until that
+ * most 33 attempts, one at a time, since undici keeps a listener on it for each request until that
  * request is garbage-collected. Not on workerd, which ties such objects to the request that made them.
  */
 const idle: [AbortController, number][] = [];
@@ -94,7 +94,8 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
     try {
       for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) throw aborted(signal.reason);
-        const [attemptController, uses] = idle.pop() ?? [new AbortController(), 0];
+        const slot = idle.pop() ?? [new AbortController(), 0];
+        const attemptController = slot[0];
         controller = attemptController;
         const left = end - Date.now();
         // The attempt's time: its own timeout, or what is left of the deadline when that is less.
@@ -161,7 +162,7 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
         } finally {
           clearTimeout(timer);
           // Its request is over (answered, failed or aborted): the signal can serve another, unless it fired.
-          if (reuse && uses < 16 && !attemptController.signal.aborted) idle.push([attemptController, uses + 1]);
+          if (reuse && slot[1]++ < 32 && !attemptController.signal.aborted) idle.push(slot);
           controller = undefined;
         }
         const outcome = response?.status ?? failure?.kind;
