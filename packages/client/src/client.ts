@@ -1,6 +1,5 @@
 import createFetchClientImpl from "openapi-fetch";
-import { type Core, createCore, type OperationClient, pathSerializer, withCore } from "./core.js";
-import { InvalidRequestError } from "./errors.js";
+import { type Core, createCore, type OperationClient, optionError, pathSerializer, withCore } from "./core.js";
 import { TEXT_ANSWERS } from "./generated/document.js";
 import type { default as CreateFetchClient, FetchOptions, FetchResponse, Middleware } from "./generated/openapi-fetch.js";
 import type { FilterKeys, MediaType, PathsWithMethod, RequiredKeysOf } from "./generated/openapi-typescript-helpers.js";
@@ -104,9 +103,8 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
     client[method] = async (url: string, init: LooseInit = {}) => {
       const { fetch, baseUrl, parseAs = TEXT_ANSWERS.includes(`${method} ${url}`) ? "text" : "json" } = init;
       const real = !!(fetch || init.middleware?.length);
-      const fail = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
       const state: CallState = {
-        ...checkRequestOptions(init.propelauth, fail),
+        ...checkRequestOptions(init.propelauth, optionError),
         fetch: fetch as CallState["fetch"],
         real,
         // Nobody but openapi-fetch sees the answer before the caller: it gets the transport's, not a copy.
@@ -115,7 +113,7 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
       return call(url, {
         ...init,
         parseAs,
-        baseUrl: baseUrl && originOf(baseUrl, options.allowInsecureHttp, (rule) => fail("baseUrl", rule)).origin,
+        baseUrl: baseUrl && originOf(baseUrl, options.allowInsecureHttp, (rule) => optionError("baseUrl", rule)).origin,
         fetch: async (request: Request | PlainRequest) => {
           const response = await core.send(request, state);
           const text = state.body as string;

@@ -43,6 +43,9 @@ export function createOperationClient(options: PropelAuthClientOptions): Operati
   return withCore({}, createCore(options));
 }
 
+/** The error for a bad per-call or per-request option (`timeout`, `baseUrl`, …). */
+export const optionError = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
+
 /**
  * Fills `{name}` placeholders with the encoded parameter. A value that could change the path
  * is refused before anything is sent: a missing or empty value, `.` or `..` (which URL parsers

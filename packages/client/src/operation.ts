@@ -1,7 +1,7 @@
 // The runtime and types behind the generated operation functions (src/generated/operations.ts):
 // `fetchUserByEmail(client, { query: { email } })` returns the data or throws a typed error;
 // `fetchUserByEmail.safe(...)` returns `{ data, error, response }` and never throws.
-import { CORE, type OperationClient, pathSerializer, queryString } from "./core.js";
+import { CORE, type OperationClient, optionError, pathSerializer, queryString } from "./core.js";
 import {
   type AbortError,
   type ApiError,
@@ -113,8 +113,6 @@ export const invalidResponse = (response: Response, body: unknown, method: strin
     path,
   }) as InvalidResponseError;
 
-const fail = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
-
 /**
  * Sends one call: builds the URL, headers and JSON body, sends them through the client's
  * transport, which reads the body too, and parses it. With `throws`, resolves the data or
@@ -135,7 +133,7 @@ export async function send(
   try {
     // Not a client: the TypeError below becomes an InvalidRequestError, before anything is sent.
     const core = client[CORE];
-    checkRequestOptions(options, fail);
+    checkRequestOptions(options, optionError);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};
     for (const extra of [core.headers, options?.headers, input?.header] as (Record<string, unknown> | undefined)[]) {

@@ -80,7 +80,8 @@ export function originOf(value: string | URL, insecure: boolean | undefined, fai
   return url;
 }
 
-const whole = (value: unknown, max: number) => value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max);
+const whole = (value: unknown, max: number) =>
+  value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max);
 
 /** Checks the per-request options and returns them; `fail` makes the error to throw. */
 export function checkRequestOptions<T extends RequestOptions | undefined>(options: T, fail: (option: string, rule: string) => Error): T {
