@@ -1,11 +1,10 @@
 import createFetchClientImpl from "openapi-fetch";
-import { type Core, createCore, type OperationClient, pathSerializer, withCore } from "./core.js";
-import { InvalidRequestError } from "./errors.js";
+import { type Core, createCore, type OperationClient, optionError, pathSerializer, withCore } from "./core.js";
 import { TEXT_ANSWERS } from "./generated/document.js";
 import type { default as CreateFetchClient, FetchOptions, FetchResponse, Middleware } from "./generated/openapi-fetch.js";
 import type { FilterKeys, MediaType, PathsWithMethod, RequiredKeysOf } from "./generated/openapi-typescript-helpers.js";
 import type { paths } from "./generated/schema.js";
-import { originOf, type PropelAuthClientOptions, type RequestOptions } from "./options.js";
+import { checkRequestOptions, originOf, type PropelAuthClientOptions, type RequestOptions } from "./options.js";
 import { type CallState, type Init, type PlainRequest, plainRequest } from "./transport.js";
 
 type Verb = "get" | "put" | "post" | "delete" | "patch";
@@ -63,7 +62,13 @@ export interface PropelAuthClient extends OperationClient {
 // Typed by the copy of openapi-fetch's declarations in src/generated/ (see scripts/copy-fetch-types.mjs).
 const createFetchClient = createFetchClientImpl as unknown as typeof CreateFetchClient;
 
-type LooseInit = Record<string, unknown> & { propelauth?: RequestOptions; middleware?: unknown[] };
+type LooseInit = Record<string, unknown> & {
+  propelauth?: RequestOptions;
+  middleware?: unknown[];
+  fetch?: unknown;
+  baseUrl?: string;
+  parseAs?: string;
+};
 
 /**
  * Creates a typed client for one environment. Requests go to the Auth URL (or, with
@@ -77,7 +82,9 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
   // openapi-fetch builds its requests with this: plain URL-and-init pairs while nothing needs a
   // `Request`, real ones once middleware is registered or the call has its own `fetch`.
   function RequestFactory(url: string, init: Init): Request | PlainRequest {
-    return middleware || init.propelauth?.real ? new Request(url, init) : plainRequest(url, init);
+    return middleware || init.propelauth?.real
+      ? new Request(url, init)
+      : plainRequest(url, { ...init, headers: Object.fromEntries(init.headers as unknown as Headers) });
   }
   // openapi-fetch checks what middleware returns with `instanceof` against this factory.
   RequestFactory.prototype = globalThis.Request?.prototype;
@@ -94,19 +101,25 @@ export function createClient(options: PropelAuthClientOptions): PropelAuthClient
     // request instead of the client's (still with the key, timeouts and retries), `baseUrl` is
     // checked like the Auth URL, and a text answer is parsed as text without `parseAs`.
     client[method] = async (url: string, init: LooseInit = {}) => {
+      const { fetch, baseUrl, parseAs = TEXT_ANSWERS.includes(`${method} ${url}`) ? "text" : "json" } = init;
+      const real = !!(fetch || init.middleware?.length);
       const state: CallState = {
-        ...init.propelauth,
-        fetch: init.fetch as CallState["fetch"],
-        real: !!(init.fetch || init.middleware?.length),
+        ...checkRequestOptions(init.propelauth, optionError),
+        fetch: fetch as CallState["fetch"],
+        real,
+        // Nobody but openapi-fetch sees the answer before the caller: it gets the transport's, not a copy.
+        reads: !real && !middleware && /^(json|text)$/.test(parseAs),
       };
-      const base = init.baseUrl as string | undefined;
-      const checked =
-        base && originOf(base, options.allowInsecureHttp, (rule) => new InvalidRequestError(`option \`baseUrl\` ${rule}`)).origin;
       return call(url, {
-        parseAs: TEXT_ANSWERS.includes(`${method} ${url}`) ? "text" : "json",
         ...init,
-        baseUrl: checked,
-        fetch: (request: Request | PlainRequest) => core.send(request, state),
+        parseAs,
+        baseUrl: baseUrl && originOf(baseUrl, options.allowInsecureHttp, (rule) => optionError("baseUrl", rule)).origin,
+        fetch: async (request: Request | PlainRequest) => {
+          const response = await core.send(request, state);
+          const text = state.body as string;
+          // openapi-fetch reads the answer once, as text or JSON: the text the transport read within the attempt.
+          return state.reads ? Object.assign(response, { text: async () => text, json: async () => JSON.parse(text) }) : response;
+        },
         propelauth: state,
       });
     };

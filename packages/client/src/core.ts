@@ -22,7 +22,7 @@ export interface OperationClient {
 export function createCore(options: PropelAuthClientOptions): Core {
   const resolved = resolveOptions(options);
   return {
-    base: resolved.routing === "auth-url" ? resolved.authOrigin : resolved.apiOrigin,
+    base: resolved.origins[resolved.routing],
     headers: { ...options.headers },
     // The key lives only in the transport's closure: it is never a property of the client or
     // of an object that could be logged.
@@ -42,6 +42,9 @@ export function withCore<T extends object>(target: T, core: Core): T & Operation
 export function createOperationClient(options: PropelAuthClientOptions): OperationClient {
   return withCore({}, createCore(options));
 }
+
+/** The error for a bad per-call or per-request option (`timeout`, `baseUrl`, …). */
+export const optionError = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
 
 /**
  * Fills `{name}` placeholders with the encoded parameter. A value that could change the path
@@ -68,10 +71,11 @@ export function pathSerializer(pathname: string, params: Record<string, unknown>
  * `encodeURIComponent` is a tenth of a call's time on Bun); anything else is percent-encoded.
  */
 export function queryString(query: Record<string, unknown> = {}): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+  let out = "";
+  for (const name in query) {
+    const value = query[name];
     for (const v of Array.isArray(value) ? value : [value])
-      if (v != null) parts.push(`${name}=${/^[\w.~@:-]*$/.test(v) ? v : encodeURIComponent(String(v))}`);
+      if (v != null) out += `${out ? "&" : "?"}${name}=${/^[\w.~@:-]*$/.test(v) ? v : encodeURIComponent(String(v))}`;
   }
-  return parts.length ? `?${parts.join("&")}` : "";
+  return out;
 }

@@ -83,15 +83,16 @@ export class ApiError extends PropelAuthError {
   constructor(response: Response, body: unknown, method: string, path: string) {
     const { status, headers } = response;
     const requestId = requestIdOf(headers);
-    const userFacingError = str(record(body).user_facing_error);
+    const fields = record(body);
+    const userFacingError = str(fields.user_facing_error);
     const detail = userFacingError ?? (typeof body === "string" ? body : (JSON.stringify(body) ?? "")).slice(0, 300);
     const maybe = maybeDone(response);
     super(
       maybe ? "maybe_deleted" : (KINDS[status] ?? (status >= 500 ? "server" : "api")),
-      `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}${maybe ? "; an earlier attempt got no answer and may have deleted it" : ""}`,
+      `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}${maybe ? "; an earlier attempt may have deleted it" : ""}`,
       { status, requestId, body, method, path },
     );
-    Object.assign(this, { headers, errorCode: str(record(body).error_code), userFacingError });
+    Object.assign(this, { headers, errorCode: str(fields.error_code), userFacingError });
   }
 }
 

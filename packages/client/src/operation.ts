@@ -1,7 +1,7 @@
 // The runtime and types behind the generated operation functions (src/generated/operations.ts):
 // `fetchUserByEmail(client, { query: { email } })` returns the data or throws a typed error;
 // `fetchUserByEmail.safe(...)` returns `{ data, error, response }` and never throws.
-import { CORE, type OperationClient, pathSerializer, queryString } from "./core.js";
+import { CORE, type OperationClient, optionError, pathSerializer, queryString } from "./core.js";
 import {
   type AbortError,
   type ApiError,
@@ -113,8 +113,6 @@ export const invalidResponse = (response: Response, body: unknown, method: strin
     path,
   }) as InvalidResponseError;
 
-const fail = (option: string, rule: string) => new InvalidRequestError(`option \`${option}\` ${rule}`);
-
 /**
  * Sends one call: builds the URL, headers and JSON body, sends them through the client's
  * transport, which reads the body too, and parses it. With `throws`, resolves the data or
@@ -133,13 +131,13 @@ export async function send(
   let response: Response | undefined;
   let data: unknown;
   try {
-    const core = client?.[CORE];
-    if (!core) throw new InvalidRequestError("not a client from createClient");
-    if (options) checkRequestOptions(options, fail);
+    // Not a client: the TypeError below becomes an InvalidRequestError, before anything is sent.
+    const core = client[CORE];
+    checkRequestOptions(options, optionError);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};
-    for (const extra of [core.headers, options?.headers, input?.header]) {
-      if (extra) for (const [name, value] of Object.entries(extra)) if (value != null) headers[name.toLowerCase()] = String(value);
+    for (const extra of [core.headers, options?.headers, input?.header] as (Record<string, unknown> | undefined)[]) {
+      for (const name in extra) if (extra[name] != null) headers[name.toLowerCase()] = String(extra[name]);
     }
     const init: Init = { method, headers, signal: options?.signal };
     if (input?.body !== undefined) {

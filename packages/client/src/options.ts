@@ -53,15 +53,12 @@ export interface PropelAuthClientOptions extends RequestOptions {
 
 /** Thrown by `createClient` when an option is missing or malformed. */
 export class InvalidClientOptionError extends TypeError {
-  readonly option: string;
+  declare readonly option: string;
   constructor(option: string, rule: string) {
     super(`createClient: option \`${option}\` ${rule}`);
-    this.name = "InvalidClientOptionError";
-    this.option = option;
+    Object.assign(this, { name: "InvalidClientOptionError", option });
   }
 }
-
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
 /**
  * The origin of an Auth URL, API host or per-request `baseUrl`, checked: absolute https (http on
@@ -76,9 +73,8 @@ export function originOf(value: string | URL, insecure: boolean | undefined, fai
     throw fail("must be an absolute URL");
   }
   const { protocol } = url;
-  if (!/^https?:$/.test(protocol)) throw fail(`must use https, not ${protocol}`);
-  if (protocol === "http:" && !insecure && !LOOPBACK.test(url.hostname))
-    throw fail("must use https: plain http is allowed only for localhost, or with allowInsecureHttp");
+  if (protocol !== "https:" && (protocol !== "http:" || !(insecure || /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))))
+    throw fail(`must use https, not ${protocol} (http only on localhost, or with allowInsecureHttp)`);
   if (url.username || url.password || url.pathname !== "/" || url.search || url.hash)
     throw fail("must be an origin, without a path, query or credentials");
   return url;
@@ -87,20 +83,22 @@ export function originOf(value: string | URL, insecure: boolean | undefined, fai
 const whole = (value: unknown, max: number) =>
   value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max);
 
-/** Checks the per-request options; `fail` makes the error to throw. */
-export function checkRequestOptions(options: RequestOptions, fail: (option: string, rule: string) => Error): void {
+/** Checks the per-request options and returns them; `fail` makes the error to throw. */
+export function checkRequestOptions<T extends RequestOptions | undefined>(options: T, fail: (option: string, rule: string) => Error): T {
+  if (!options) return options;
   for (const name of ["timeout", "deadline"] as const)
     if (!whole(options[name], 2 ** 31 - 1)) throw fail(name, "must be a whole number of ms (0: none)");
   if (!whole(options.maxRetries, 10)) throw fail("maxRetries", "must be a whole number from 0 to 10");
   if (!/^(auth-url|propelauth-api|)$/.test(options.routing ?? "")) throw fail("routing", 'must be "auth-url" or "propelauth-api"');
+  return options;
 }
 
 /** Everything the transport needs, checked. The API key is kept apart from this object. */
 export interface ResolvedOptions {
-  authOrigin: string;
+  /** The origin each routing sends to. */
+  origins: Record<Routing, string>;
   /** The Auth URL's hostname, sent as `X-Propelauth-url` with `routing: "propelauth-api"`. */
   authHost: string;
-  apiOrigin: string;
   routing: Routing;
   timeout: number;
   deadline: number;
@@ -110,32 +108,28 @@ export interface ResolvedOptions {
   /** The `fetch` option; without it, the global `fetch` as it is at each call (so it can be patched). */
   fetch: FetchFunction | undefined;
   logger: Logger | undefined;
-  /** `allowInsecureHttp`, for the per-request `baseUrl` of the path-based client. */
-  insecure: boolean | undefined;
 }
 
 export function resolveOptions(options: PropelAuthClientOptions): ResolvedOptions {
   const fail = (option: string, rule: string) => new InvalidClientOptionError(option, rule);
-  const { apiKey, fetch, allowInsecureHttp: insecure } = options;
+  const { apiKey, fetch, allowInsecureHttp: insecure, backoff } = options;
   const auth = originOf(options.authUrl, insecure, (rule) => fail("authUrl", rule));
   const api = originOf(options.propelauthApiUrl ?? "https://propelauth-api.com", insecure, (rule) => fail("propelauthApiUrl", rule));
-  if (typeof apiKey !== "string" || !apiKey.trim()) throw fail("apiKey", "is required: a backend API key");
-  if (!/^[\x21-\x7e]+$/.test(apiKey))
-    throw fail("apiKey", "must not contain whitespace or non-ASCII (pass the key alone, without `Bearer `)");
+  // An empty key fails this too; `Bearer <key>` fails on its space.
+  if (typeof apiKey !== "string" || !/^[\x21-\x7e]+$/.test(apiKey))
+    throw fail("apiKey", "is required: the backend API key alone, without `Bearer `, whitespace or non-ASCII");
   checkRequestOptions(options, fail);
   if (typeof (fetch ?? globalThis.fetch) !== "function") throw fail("fetch", "must be a function");
   return {
-    authOrigin: auth.origin,
+    origins: { "auth-url": auth.origin, "propelauth-api": api.origin },
     authHost: auth.hostname,
-    apiOrigin: api.origin,
     routing: options.routing ?? "auth-url",
     timeout: options.timeout ?? 10_000,
     deadline: options.deadline ?? 25_000,
     maxRetries: options.maxRetries ?? 2,
-    baseMs: options.backoff?.baseMs ?? 500,
-    maxMs: options.backoff?.maxMs ?? 8000,
+    baseMs: backoff?.baseMs ?? 500,
+    maxMs: backoff?.maxMs ?? 8000,
     fetch,
     logger: options.logger,
-    insecure,
   };
 }

@@ -118,6 +118,23 @@ describe.each(builds)("the path-based client (%s build)", (_name, lib) => {
     expect(server().requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
+  it("per-request `propelauth` options are checked as the named operations' are, before anything is sent", async () => {
+    const stub = stubFetch(json(user));
+    const client = make(stub.fetch);
+    const bad = [{ timeout: -1 }, { deadline: 1.5 }, { maxRetries: 11 }, { routing: "direct" }];
+    for (const propelauth of bad) {
+      const failure = await client
+        .GET("/api/backend/v1/user/{user_id}", { params: { path }, propelauth: propelauth as never })
+        .catch((e: unknown) => e);
+      expect(failure, JSON.stringify(propelauth)).toBeInstanceOf(lib.InvalidRequestError);
+      expect((failure as Error).message).toContain(`option \`${Object.keys(propelauth)[0]}\``);
+    }
+    expect(stub.seen).toHaveLength(0);
+    // The answer is the one the transport read, whole: data, status and headers as sent.
+    const { data, response } = await client.GET("/api/backend/v1/user/{user_id}", { params: { path } });
+    expect([data, response.status, response.headers.get("content-type")]).toEqual([user, 200, "application/json"]);
+  });
+
   it("a text/plain answer (inviteUserToOrg) is parsed as text without parseAs, and typed string", async () => {
     const client = lib.createClient({ authUrl: server().url, apiKey: API_KEY });
     const result = await client.POST("/api/backend/v1/invite_user", {

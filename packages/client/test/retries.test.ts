@@ -196,6 +196,21 @@ describe.each(builds)("retries and timeouts (%s build)", (_name, lib) => {
     expect(first).not.toBe(second);
   });
 
+  it("a signal is aborted only to end the attempt it came with; one that ended unaborted serves later attempts, an aborted one never", async () => {
+    const stub = stubFetch(json(user), json(user), json(user), hang, json(user), json(user));
+    const client = make(stub.fetch, { timeout: 30 });
+    for (let i = 0; i < 3; i++) expect(await lib.fetchUserById(client, { path })).toEqual(user);
+    const signals = () => stub.seen.map((s) => s.signal);
+    expect(signals().map((s) => s?.aborted)).toEqual([false, false, false]);
+    // Reused: a controller serves up to 33 attempts, so two of the first three calls share one.
+    expect(signals()[0] === signals()[1] || signals()[1] === signals()[2]).toBe(true);
+    // The fourth attempt times out: its signal is aborted and never handed out again.
+    for (let i = 0; i < 2; i++) expect(await lib.fetchUserById(client, { path })).toEqual(user);
+    const [timedOut, ...later] = signals().slice(3);
+    expect([timedOut?.aborted, ...later.map((s) => s?.aborted)]).toEqual([true, false, false]);
+    expect(later).not.toContain(timedOut);
+  });
+
   it("the caller's signal aborts the attempt's request (path-based and named), not just the wait for it", async () => {
     const stub = stubFetch(hang);
     const client = make(stub.fetch, { maxRetries: 0 });
