@@ -89,7 +89,8 @@ try {
     check(res.status === 200, `GET /docs/ answered ${res.status}: ${html.slice(0, 200)}`);
     const installed = readFileSync(require.resolve("@propelauth-openapi/docs/dist/index.html"), "utf8");
     check(html === installed, "/docs/ is not the installed package's index.html");
-    check(html.includes(`"version":"${version}"`), `the docs do not show version ${version}`);
+    // The release line under the page's title.
+    check(html.includes(`Release <strong>${version}</strong>`), `the docs do not show version ${version}`);
     return `${Math.round(html.length / 1024)} KB`;
   });
 
