@@ -4,6 +4,7 @@
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { slug, splitSections } from "../intro.js";
+import { anchorLink } from "./anchor.js";
 import { markdown, textOf } from "./markdown.js";
 
 export interface IntroEntry {
@@ -14,10 +15,6 @@ export interface IntroEntry {
 
 const sectionRoute = (title: string) => `/section/${slug(title)}`;
 
-function anchor(route: string, title: string): string {
-  return ` <a class="pa-anchor" href="#${escapeHtml(route)}" aria-label="Link to ${escapeHtml(title)}">#</a>`;
-}
-
 /** Gives each `<h3>` of a section an id and a link, and lists them. */
 function subheadings(html: string): { html: string; children: IntroEntry["children"] } {
   const children: IntroEntry["children"] = [];
@@ -25,17 +22,9 @@ function subheadings(html: string): { html: string; children: IntroEntry["childr
     const title = textOf(inner).trim();
     const route = sectionRoute(title);
     children.push({ title, route });
-    return `<h3 class="pa-heading" id="${escapeHtml(route)}">${inner}${anchor(route, title)}</h3>`;
+    return `<h3 class="pa-heading" id="${escapeHtml(route)}">${inner}${anchorLink(route, title)}</h3>`;
   });
   return { html: out, children };
-}
-
-export function introEntries(doc: OpenApiDocument): IntroEntry[] {
-  return splitSections(doc.info.description ?? "").sections.map((s) => ({
-    title: s.title,
-    route: sectionRoute(s.title),
-    children: subheadings(markdown(s.body)).children,
-  }));
 }
 
 function serversPanel(doc: OpenApiDocument): string {
@@ -50,7 +39,11 @@ function downloadPanel(): string {
   return '<div class="pa-card"><p class="pa-label">Download</p><p><a href="openapi.json" download>OpenAPI document (JSON)</a>: the document this page renders.</p></div>';
 }
 
-export function introductionHtml(doc: OpenApiDocument): string {
+/**
+ * The introduction's markup and its sidebar entries, from one rendering of each section (the
+ * sidebar lists the `### ` headings that rendering gives ids).
+ */
+export function introductionParts(doc: OpenApiDocument): { html: string; entries: IntroEntry[] } {
   const { preamble, sections } = splitSections(doc.info.description ?? "");
   const head = [
     '<header class="pa-intro-head" id="/">',
@@ -59,9 +52,10 @@ export function introductionHtml(doc: OpenApiDocument): string {
     `<div class="pa-cards">${downloadPanel()}${serversPanel(doc)}</div>`,
     "</header>",
   ].join("");
-  const body = sections.map((s) => {
-    const route = sectionRoute(s.title);
-    return `<section class="pa-intro" id="${escapeHtml(route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchor(route, s.title)}</h2>${subheadings(markdown(s.body)).html}</section>`;
-  });
-  return head + body.join("");
+  const rendered = sections.map((s) => ({ title: s.title, route: sectionRoute(s.title), ...subheadings(markdown(s.body)) }));
+  const body = rendered.map(
+    (s) =>
+      `<section class="pa-intro" id="${escapeHtml(s.route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchorLink(s.route, s.title)}</h2>${s.html}</section>`,
+  );
+  return { html: head + body.join(""), entries: rendered.map(({ title, route, children }) => ({ title, route, children })) };
 }

@@ -9,11 +9,6 @@ export function markdown(text: string | undefined): string {
   return text ? md.render(text) : "";
 }
 
-/** One line of Markdown (code spans, emphasis, links) as inline HTML. */
-export function markdownInline(text: string | undefined): string {
-  return text ? md.renderInline(text) : "";
-}
-
 /** The text of an HTML fragment, without its tags and entities decoded for the few we write. */
 export function textOf(html: string): string {
   return html

@@ -6,6 +6,7 @@
 import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { operationHref } from "../intro.js";
+import { anchorLink } from "./anchor.js";
 import { requestBodyHtml, responsesHtml } from "./bodies.js";
 import { markdown } from "./markdown.js";
 import { parametersHtml } from "./parameters.js";
@@ -23,12 +24,12 @@ function endpointHtml(doc: OpenApiDocument, op: Operation): string {
 
 export function operationHtml(doc: OpenApiDocument, op: Operation): string {
   const route = operationHref(op).slice(1);
-  const summary = escapeHtml(op.operation.summary ?? op.operationId);
+  const title = op.operation.summary ?? op.operationId;
   const deprecated = op.operation.deprecated ? ' <span class="pa-badge">deprecated</span>' : "";
   return [
     `<section class="pa-op" id="${escapeHtml(route)}" data-operation-id="${escapeHtml(op.operationId)}">`,
     '<div class="pa-op-doc">',
-    `<h2 class="pa-heading">${summary}${deprecated} <a class="pa-anchor" href="#${escapeHtml(route)}" aria-label="Link to ${summary}">#</a></h2>`,
+    `<h2 class="pa-heading">${escapeHtml(title)}${deprecated}${anchorLink(route, title)}</h2>`,
     endpointHtml(doc, op),
     markdown(op.operation.description),
     parametersHtml(doc, op),

@@ -3,7 +3,7 @@
 // (search, tabs, copy, theme, the current item, the phone's menu).
 import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
-import { introductionHtml, introEntries } from "./introduction.js";
+import { introductionParts } from "./introduction.js";
 import { sidebarHtml } from "./sidebar.js";
 import { tagsHtml } from "./tags.js";
 
@@ -18,7 +18,7 @@ export interface PageParts {
 
 export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
   const ops = listOperations(doc);
-  const intro = introEntries(doc);
+  const intro = introductionParts(doc);
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -36,9 +36,9 @@ export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
     "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
     "</head>",
     "<body>",
-    sidebarHtml(doc, ops, intro),
+    sidebarHtml(doc, ops, intro.entries),
     '<main id="pa-main">',
-    introductionHtml(doc),
+    intro.html,
     tagsHtml(doc, ops),
     "</main>",
     '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav">Contents</button>',

@@ -3,6 +3,7 @@ import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { tagGroups } from "../enrich.js";
 import { slug } from "../intro.js";
+import { anchorLink } from "./anchor.js";
 import { markdown } from "./markdown.js";
 import { operationHtml } from "./operation.js";
 import { tagOf } from "./sidebar.js";
@@ -10,7 +11,7 @@ import { tagOf } from "./sidebar.js";
 function tagSection(doc: OpenApiDocument, tag: string): string {
   const route = `/${slug(tag)}`;
   const description = doc.tags?.find((t) => t.name === tag)?.description;
-  return `<section class="pa-tag" id="${escapeHtml(route)}"><h2 class="pa-heading">${escapeHtml(tag)} <a class="pa-anchor" href="#${escapeHtml(route)}" aria-label="Link to ${escapeHtml(tag)}">#</a></h2>${markdown(description)}</section>`;
+  return `<section class="pa-tag" id="${escapeHtml(route)}"><h2 class="pa-heading">${escapeHtml(tag)}${anchorLink(route, tag)}</h2>${markdown(description)}</section>`;
 }
 
 export function tagsHtml(doc: OpenApiDocument, ops: Operation[]): string {
