@@ -239,6 +239,63 @@ function SourcesDeclared() {
   };
 }
 
+// x-propelauth-emulator: { not-applied: [{ in, name, why }] } names the described parameters the
+// emulator accepts but does not apply; its tests read the list, and the docs show it.
+const NOT_APPLIED_IN = ["query", "path", "body"];
+
+function bodyFields(ctx, schema, out = new Set()) {
+  const s = resolved(ctx, schema);
+  if (!s || typeof s !== "object") return out;
+  for (const part of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) bodyFields(ctx, part, out);
+  for (const name of Object.keys(s.properties ?? {})) out.add(name);
+  return out;
+}
+
+function isDescribed(ctx, operation, entry) {
+  if (entry.in === "body") return bodyFields(ctx, jsonMedia(ctx, operation.requestBody)?.schema).has(entry.name);
+  if (entry.in === "path" && decodeURIComponent(ctx.location.pointer).includes(`{${entry.name}}`)) return true;
+  return (operation.parameters ?? []).some((p) => {
+    const param = resolved(ctx, p);
+    return param?.in === entry.in && param?.name === entry.name;
+  });
+}
+
+function emulatorProblems(ctx, operation, notes) {
+  if (!notes || typeof notes !== "object" || Array.isArray(notes) || Object.keys(notes).some((k) => k !== "not-applied"))
+    return ["x-propelauth-emulator must be { not-applied: [{ in, name, why }] }."];
+  const list = notes["not-applied"];
+  if (!Array.isArray(list)) return ["x-propelauth-emulator.not-applied must be a list of { in, name, why }."];
+  const problems = [];
+  for (const entry of list) {
+    const shape =
+      entry &&
+      NOT_APPLIED_IN.includes(entry.in) &&
+      typeof entry.name === "string" &&
+      typeof entry.why === "string" &&
+      entry.why.trim() !== "" &&
+      Object.keys(entry).length === 3;
+    if (!shape) problems.push(`x-propelauth-emulator.not-applied entries are { in: ${NOT_APPLIED_IN.join("|")}, name, why }.`);
+    else if (!isDescribed(ctx, operation, entry))
+      problems.push(
+        `x-propelauth-emulator.not-applied names ${entry.in} parameter "${entry.name}", which the operation does not describe.`,
+      );
+  }
+  return problems;
+}
+
+function EmulatorNotes() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const notes = operation["x-propelauth-emulator"];
+        if (notes === undefined) return;
+        for (const message of emulatorProblems(ctx, operation, notes))
+          ctx.report({ message, location: ctx.location.child("x-propelauth-emulator") });
+      },
+    },
+  };
+}
+
 // A templated segment can never equal a literal when its parameter is a UUID, has a pattern the
 // literal fails, or an enum without it. Two paths are then told apart by that segment.
 function excludes(schema, literal) {
@@ -308,6 +365,7 @@ export default function propelauthPlugin() {
         "examples-present": ExamplesPresent,
         "sdk-functions-named": SdkFunctionsNamed,
         "sources-declared": SourcesDeclared,
+        "emulator-notes": EmulatorNotes,
         "paths-disambiguated": PathsDisambiguated,
       },
     },

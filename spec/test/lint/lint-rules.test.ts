@@ -164,6 +164,22 @@ describe.concurrent("lint rules", () => {
         }),
     ],
     [
+      "an emulator note naming a parameter the operation does not describe",
+      "propelauth/emulator-notes",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-emulator"] = { "not-applied": [{ in: "query", name: "nickname", why: "not modelled" }] };
+        }),
+    ],
+    [
+      "an emulator note without its reason",
+      "propelauth/emulator-notes",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-emulator"] = { "not-applied": [{ in: "query", name: "email" }] };
+        }),
+    ],
+    [
       "an operation with two tags",
       "operation-singular-tag",
       (dir) =>

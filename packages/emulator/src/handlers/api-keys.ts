@@ -39,6 +39,13 @@ function insertKey(project: Project, body: Record<string, unknown>, tokenHash: s
   return apiKeyId;
 }
 
+/** Personal keys have no organization, organization keys have one; any other kind names no key. */
+function keyTypeCondition(kind: string): string {
+  if (kind === "personal") return "k.org_id IS NULL";
+  if (kind === "org" || kind === "organization") return "k.org_id IS NOT NULL";
+  return "0";
+}
+
 function listKeys(project: Project, query: Record<string, unknown>, archived: boolean): Reply {
   const p = paging(query);
   const where = [archived ? "k.archived_at IS NOT NULL" : "k.archived_at IS NULL"];
@@ -55,6 +62,7 @@ function listKeys(project: Project, query: Record<string, unknown>, archived: bo
     where.push("k.user_id IN (SELECT user_id FROM users WHERE email = ?)");
     args.push(query.user_email);
   }
+  if (typeof query.api_key_type === "string") where.push(keyTypeCondition(query.api_key_type));
   const clause = `WHERE ${where.join(" AND ")}`;
   const total = (project.sql(`SELECT count(*) AS n FROM api_keys k ${clause}`).get(...args) as { n: number }).n;
   const rows = project.sql(`SELECT * FROM api_keys k ${clause} ORDER BY k.seq LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
