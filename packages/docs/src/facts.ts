@@ -4,6 +4,7 @@
 // reference page, the SDKs that call it, where an SDK differs and why, and the evidence notes.
 import type { OperationObject } from "@propelauth-openapi/spec";
 import { codeSpans, escapeHtml } from "./access.js";
+import { emulatorNotesHtml } from "./render/emulator-notes.js";
 
 /** Shape of `x-propelauth-sources` (set by the spec; optional, so the site builds without it). */
 export interface SourcesExtension {
@@ -67,5 +68,6 @@ export function operationFacts(operation: OperationObject): string {
   const sources = operation["x-propelauth-sources"] as SourcesExtension | undefined;
   const parts = [namesHtml(operation)];
   if (sources && Array.isArray(sources.sdks)) parts.push(sourcesHtml(sources));
+  parts.push(emulatorNotesHtml(operation));
   return `<div class="pa-facts" data-operation-id="${escapeHtml(operation.operationId)}">${parts.join("")}</div>`;
 }

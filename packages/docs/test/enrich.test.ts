@@ -309,6 +309,28 @@ describe("operation facts", () => {
     expect(html).toContain("<strong>Python</strong> sends <code>a</code>: older release");
     expect(html).toContain('<li class="pa-note">the table lists <code>b</code></li>');
   });
+
+  it("names what the emulator accepts but does not apply, from x-propelauth-emulator", () => {
+    expect(operationFacts(op)).not.toContain("pa-emulator-notes");
+    const html = operationFacts({
+      ...op,
+      "x-propelauth-emulator": { "not-applied": [{ in: "body", name: "requires_interstitial", why: "no `login` pages" }] },
+    } as OperationObject);
+    expect(html).toContain(
+      '<div class="pa-emulator-notes"><p>The local emulator accepts but does not apply:</p><ul><li>the body field <code>requires_interstitial</code>: no <code>login</code> pages</li></ul></div>',
+    );
+  });
+
+  it("the bundled document's emulator notes reach the operations that carry them", () => {
+    const bundled = loadBundledDocument();
+    const noted = listOperations(bundled).filter((o) => o.operation["x-propelauth-emulator"]);
+    expect(noted.map((o) => o.operationId)).toContain("createUser");
+    for (const o of noted) {
+      const html = operationFacts(o.operation);
+      for (const n of (o.operation["x-propelauth-emulator"] as { "not-applied": { name: string }[] })["not-applied"])
+        expect(html).toContain(`<code>${n.name}</code>`);
+    }
+  });
 });
 
 describe("the changelog", () => {
