@@ -1,6 +1,6 @@
 // Every parameter an operation describes: its path and query parameters and the top-level fields
 // of its JSON request body, with the enum values the document lists.
-import { deref, type Operation, requestMedia } from "@propelauth-openapi/spec";
+import { deref, type Operation, propertiesOf, requestMedia } from "@propelauth-openapi/spec";
 import { doc } from "../support.js";
 
 export type Place = "path" | "query" | "body";
@@ -13,23 +13,15 @@ export interface Described {
   type?: string;
 }
 
-type Schema = {
-  $ref?: string;
-  allOf?: Schema[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  properties?: Record<string, Schema>;
-  enum?: unknown[];
-  const?: unknown;
-  type?: string | string[];
-};
+type Schema = { oneOf?: unknown[]; anyOf?: unknown[]; enum?: unknown[]; const?: unknown; type?: string | string[] };
 
-function fields(schema: Schema | undefined, out: Map<string, Schema>): Map<string, Schema> {
-  const s = schema ? (deref(doc, schema) as Schema) : undefined;
-  if (!s) return out;
-  for (const part of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) fields(part, out);
-  for (const [name, field] of Object.entries(s.properties ?? {})) {
-    const f = deref(doc, field) as Schema;
+/** The body's fields through allOf (propertiesOf), and those of each oneOf/anyOf variant. */
+function fields(schema: unknown, out: Map<string, Schema>): Map<string, Schema> {
+  if (!schema) return out;
+  const s = deref(doc, schema as Schema) as Schema;
+  for (const variant of [...(s.oneOf ?? []), ...(s.anyOf ?? [])]) fields(variant, out);
+  for (const [name, field] of Object.entries(propertiesOf(doc, s))) {
+    const f = deref(doc, field as Schema) as Schema;
     // A variant's discriminator (`const`) adds its value to those of the other variants.
     const before = out.get(name);
     if (f.const !== undefined) out.set(name, { ...f, enum: [...(before?.enum ?? []), f.const] });
