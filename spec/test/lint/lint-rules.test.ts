@@ -164,6 +164,52 @@ describe.concurrent("lint rules", () => {
         }),
     ],
     [
+      "an access disagreement without its decision",
+      "propelauth/access-declared",
+      (dir) =>
+        editYaml(dir, "paths/employee@{employee_id}.yaml", (p) => {
+          delete p.get["x-propelauth-access"].disagreements[0].decision;
+        }),
+    ],
+    [
+      "an access disagreement whose source is not a URL",
+      "propelauth/access-declared",
+      (dir) =>
+        editYaml(dir, "paths/employee@{employee_id}.yaml", (p) => {
+          p.get["x-propelauth-access"].disagreements[0].source = "the blog post";
+        }),
+    ],
+    [
+      "published facts from a page outside PropelAuth's sites",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].published = [{ page: "https://example.com/propelauth", facts: ["A fact."] }];
+        }),
+    ],
+    [
+      "a published page with no facts",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].published = [{ page: "https://docs.propelauth.com/reference/api/user", facts: [] }];
+        }),
+    ],
+    [
+      "an older page superseded by a page that is not listed",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].published = [
+            {
+              page: "https://docs.propelauth.com/reference/api/user",
+              facts: ["A fact."],
+              "superseded-by": "https://docs.propelauth.com/x",
+            },
+          ];
+        }),
+    ],
+    [
       "an operation with two tags",
       "operation-singular-tag",
       (dir) =>
