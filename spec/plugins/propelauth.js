@@ -221,7 +221,7 @@ function SdkFunctionsNamed() {
 //   published?: [{ page: URL, facts: [text], superseded-by?: URL }], notes?: [text] }.
 const SDK_NAMES = ["node", "python", "go", "rust", "ruby", "nextjs", "cloudflare-worker"];
 const SOURCES_KEYS = new Set(["docs", "sdks", "differences", "published", "notes"]);
-const PUBLISHED_HOSTS = /^https:\/\/(docs\.propelauth\.com|www\.propelauth\.com)\//;
+const PUBLISHED_HOSTS = /^https:\/\/((docs|www)\.)?propelauth\.com\//;
 
 // Which facts of the operation a published PropelAuth page states. An older page that a current
 // one contradicts names the current page in superseded-by; the document follows the current one.

@@ -26,6 +26,6 @@ describe("published facts coverage", () => {
   });
 
   it("every published page is one of PropelAuth's own sites", () => {
-    for (const url of Object.keys(coverage.pages)) expect(url).toMatch(/^https:\/\/(docs|www)\.propelauth\.com\//);
+    for (const url of Object.keys(coverage.pages)) expect(url).toMatch(/^https:\/\/((docs|www)\.)?propelauth\.com\//);
   });
 });

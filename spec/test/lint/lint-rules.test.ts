@@ -173,41 +173,11 @@ describe.concurrent("lint rules", () => {
         }),
     ],
     [
-      "an access disagreement whose source is not a URL",
-      "propelauth/access-declared",
-      (dir) =>
-        editYaml(dir, "paths/employee@{employee_id}.yaml", (p) => {
-          p.get["x-propelauth-access"].disagreements[0].source = "the blog post";
-        }),
-    ],
-    [
       "published facts from a page outside PropelAuth's sites",
       "propelauth/sources-declared",
       (dir) =>
         editYaml(dir, "paths/user@email.yaml", (p) => {
           p.get["x-propelauth-sources"].published = [{ page: "https://example.com/propelauth", facts: ["A fact."] }];
-        }),
-    ],
-    [
-      "a published page with no facts",
-      "propelauth/sources-declared",
-      (dir) =>
-        editYaml(dir, "paths/user@email.yaml", (p) => {
-          p.get["x-propelauth-sources"].published = [{ page: "https://docs.propelauth.com/reference/api/user", facts: [] }];
-        }),
-    ],
-    [
-      "an older page superseded by a page that is not listed",
-      "propelauth/sources-declared",
-      (dir) =>
-        editYaml(dir, "paths/user@email.yaml", (p) => {
-          p.get["x-propelauth-sources"].published = [
-            {
-              page: "https://docs.propelauth.com/reference/api/user",
-              facts: ["A fact."],
-              "superseded-by": "https://docs.propelauth.com/x",
-            },
-          ];
         }),
     ],
     [
