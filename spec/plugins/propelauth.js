@@ -4,7 +4,26 @@
 // compiled module (`pnpm build` compiles it before bundling, which loads this plugin).
 import { kindsAllowed } from "../dist/tools/read/access.js";
 
-const ACCESS_KEYS = new Set(["key-kinds", "permissions", "field-permissions"]);
+const ACCESS_KEYS = new Set(["key-kinds", "permissions", "field-permissions", "disagreements"]);
+const DISAGREEMENT_KEYS = ["source", "says", "decision", "why"];
+
+// Where a published source says something else about who may call an operation:
+// [{ source: URL, says, decision, why }], each text non-empty.
+function disagreementProblems(list) {
+  if (list === undefined) return [];
+  const ok =
+    Array.isArray(list) &&
+    list.length > 0 &&
+    list.every(
+      (d) =>
+        d &&
+        typeof d === "object" &&
+        Object.keys(d).length === DISAGREEMENT_KEYS.length &&
+        DISAGREEMENT_KEYS.every((k) => typeof d[k] === "string" && d[k].trim() !== "") &&
+        /^https:\/\//.test(d.source),
+    );
+  return ok ? [] : ["x-propelauth-access.disagreements must be a non-empty list of { source (https URL), says, decision, why }."];
+}
 
 function resolved(ctx, node) {
   return node && typeof node === "object" && "$ref" in node ? ctx.resolve(node).node : node;
@@ -67,6 +86,7 @@ function AccessDeclared() {
               location: here.child(key),
             });
         }
+        for (const message of disagreementProblems(access.disagreements)) ctx.report({ message, location: here.child("disagreements") });
         const declaredKinds = access["key-kinds"];
         const needed = access.permissions;
         if (!Array.isArray(needed) || needed.length === 0) {
@@ -197,9 +217,37 @@ function SdkFunctionsNamed() {
 }
 
 // Where each operation's description comes from, in one shape the docs render:
-// { docs?: URL of PropelAuth's reference page, sdks: [official SDK names], differences?: [{sdk, what, why}], notes?: [text] }.
+// { docs?: URL of PropelAuth's reference page, sdks: [official SDK names], differences?: [{sdk, what, why}],
+//   published?: [{ page: URL, facts: [text], superseded-by?: URL }], notes?: [text] }.
 const SDK_NAMES = ["node", "python", "go", "rust", "ruby", "nextjs", "cloudflare-worker"];
-const SOURCES_KEYS = new Set(["docs", "sdks", "differences", "notes"]);
+const SOURCES_KEYS = new Set(["docs", "sdks", "differences", "published", "notes"]);
+const PUBLISHED_HOSTS = /^https:\/\/((docs|www)\.)?propelauth\.com\//;
+
+// Which facts of the operation a published PropelAuth page states. An older page that a current
+// one contradicts names the current page in superseded-by; the document follows the current one.
+function publishedProblems(published) {
+  if (published === undefined) return [];
+  const pages = Array.isArray(published) ? published.map((p) => p?.page) : [];
+  const ok =
+    Array.isArray(published) &&
+    published.length > 0 &&
+    published.every(
+      (p) =>
+        p &&
+        typeof p.page === "string" &&
+        PUBLISHED_HOSTS.test(p.page) &&
+        Array.isArray(p.facts) &&
+        p.facts.length > 0 &&
+        p.facts.every((f) => typeof f === "string" && f.trim() !== "") &&
+        Object.keys(p).every((k) => ["page", "facts", "superseded-by"].includes(k)) &&
+        (p["superseded-by"] === undefined || (pages.includes(p["superseded-by"]) && p["superseded-by"] !== p.page)),
+    );
+  return ok
+    ? []
+    : [
+        "x-propelauth-sources.published must be a non-empty list of { page (a docs.propelauth.com or www.propelauth.com URL), facts: [text], superseded-by?: another listed page }.",
+      ];
+}
 
 function sourcesProblems(sources) {
   if (!sources || typeof sources !== "object" || Array.isArray(sources))
@@ -220,6 +268,7 @@ function sourcesProblems(sources) {
       );
     if (!ok) problems.push("x-propelauth-sources.differences must be a list of { sdk, what, why }, sdk one of the official SDKs.");
   }
+  problems.push(...publishedProblems(sources.published));
   if (
     sources.notes !== undefined &&
     !(Array.isArray(sources.notes) && sources.notes.every((n) => typeof n === "string" && n.trim() !== ""))

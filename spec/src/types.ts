@@ -27,6 +27,28 @@ export interface AccessExtension {
   "key-kinds": string[];
   permissions: string[];
   "field-permissions"?: { fields: string[]; permissions: string[] }[];
+  /** Where a published source says something else about who may call the operation, and what the document decided. */
+  disagreements?: AccessDisagreement[];
+}
+
+/** One published statement about access that the document does not follow, and why. */
+export interface AccessDisagreement {
+  /** URL of the page that says it. */
+  source: string;
+  /** What that page says. */
+  says: string;
+  /** What the document says instead. */
+  decision: string;
+  /** The evidence for the decision. */
+  why: string;
+}
+
+/** Facts of an operation that one published PropelAuth page states. */
+export interface PublishedFacts {
+  page: string;
+  facts: string[];
+  /** An older page that the named current page contradicts; the document follows the current one. */
+  "superseded-by"?: string;
 }
 
 export interface OperationObject {
@@ -52,6 +74,8 @@ export interface SourcesExtension {
   sdks: string[];
   /** Where one SDK sends something other than what the document describes, and why the document differs. */
   differences?: { sdk: string; what: string; why: string }[];
+  /** Which facts come from which published page (reference pages, guides, posts). */
+  published?: PublishedFacts[];
   /** Evidence and what is uncertain. */
   notes?: string[];
 }
@@ -83,7 +107,7 @@ export interface OpenApiDocument {
     "x-propelauth-key-kinds": Record<string, { name: string; description: string }>;
     "x-propelauth-permissions": Record<string, PermissionInfo>;
     /** Requests official SDKs send with the backend key that the document leaves out, and why. */
-    "x-propelauth-not-described"?: { method: string; path: string; sdks: string[]; why: string }[];
+    "x-propelauth-not-described"?: { method: string; path: string; sdks: string[]; docs?: string; why: string }[];
   };
   servers: { url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }[];
   tags: { name: string; description: string }[];

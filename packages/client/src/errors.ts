@@ -103,12 +103,20 @@ export class BadRequestError extends ApiError {
   readonly fieldErrors: FieldErrors = fieldErrorsOf(this.body);
 }
 
-/** 401: the backend API key is missing, wrong, or of another environment. */
+/**
+ * 401: the backend API key is missing, wrong, or of another environment, or it lacks a permission
+ * this operation needs (its kind does not hold it, or a Custom key was not given it). The API
+ * answers both with 401; `body` holds its message.
+ */
 export class UnauthorizedError extends ApiError {
   declare readonly kind: "unauthorized";
 }
 
-/** 403: the key is valid but lacks a permission this operation needs. */
+/**
+ * 403: the operation refused this request for a reason other than the key: Create Access Token
+ * for a user who may not have one, or a step-up MFA coded error (`errorCode` `feature_gated`, or
+ * `unauthorized`, which means the key may not call it, as a 401 does elsewhere).
+ */
 export class ForbiddenError extends ApiError {
   declare readonly kind: "forbidden";
 }
@@ -121,6 +129,20 @@ export class NotFoundError extends ApiError {
 /** 426: the feature is not enabled for the project (organizations / B2B, for instance). */
 export class UpgradeRequiredError extends ApiError {
   declare readonly kind: "upgrade_required";
+}
+
+/**
+ * 426 from this API: organizations (B2B) are not enabled for the project, and the operation reads or
+ * changes organizations, memberships, invitations, role mappings, enterprise SSO or SCIM. Enable
+ * organizations in the dashboard. A subclass of `UpgradeRequiredError` (same `kind`).
+ */
+export class OrganizationsNotEnabledError extends UpgradeRequiredError {
+  /** The feature the project lacks. */
+  readonly feature = "organizations" as const;
+  constructor(response: Response, body: unknown, method: string, path: string) {
+    super(response, body, method, path);
+    this.name = "OrganizationsNotEnabledError";
+  }
 }
 
 /** 429: rate limited. Idempotent requests were retried before this was thrown. */
@@ -188,7 +210,8 @@ const CLASSES: Record<number, typeof ApiError> = {
   401: UnauthorizedError,
   403: ForbiddenError,
   404: NotFoundError,
-  426: UpgradeRequiredError,
+  // Every 426 the document describes is "organizations not enabled".
+  426: OrganizationsNotEnabledError,
   429: RateLimitError,
 };
 

@@ -24,6 +24,7 @@ export {
   InvalidResponseError,
   MaybeDeletedError,
   NotFoundError,
+  OrganizationsNotEnabledError,
   PropelAuthError,
   RateLimitError,
   ServerError,

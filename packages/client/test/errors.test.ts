@@ -60,7 +60,7 @@ describe.each(builds)("errors (%s build)", (_name, lib) => {
     [401, "UnauthorizedError", "unauthorized"],
     [403, "ForbiddenError", "forbidden"],
     [404, "NotFoundError", "not_found"],
-    [426, "UpgradeRequiredError", "upgrade_required"],
+    [426, "OrganizationsNotEnabledError", "upgrade_required"],
     [500, "ServerError", "server"],
     [503, "ServerError", "server"],
     [409, "ApiError", "api"],
@@ -69,6 +69,13 @@ describe.each(builds)("errors (%s build)", (_name, lib) => {
     expect(error).toBeInstanceOf(lib[name]);
     expect(error).toMatchObject({ name, kind, status, requestId: `req_${status}`, body: { error: "nope" } });
     expect((error as InstanceType<typeof lib.ApiError>).headers.get("request-id")).toBe(`req_${status}`);
+  });
+
+  it("426: OrganizationsNotEnabledError, still an UpgradeRequiredError, for every operation that uses organizations", async () => {
+    const error = await fail(426, { error: "Organizations are not enabled for this project" });
+    expect(error).toBeInstanceOf(lib.OrganizationsNotEnabledError);
+    expect(error).toBeInstanceOf(lib.UpgradeRequiredError);
+    expect(error).toMatchObject({ kind: "upgrade_required", feature: "organizations", name: "OrganizationsNotEnabledError" });
   });
 
   it("429: RateLimitError with Retry-After seconds and the body's wait_seconds", async () => {

@@ -2,6 +2,7 @@
 // (`x-propelauth-key-kinds`, `x-propelauth-permissions`). Nothing here is written by hand: a new
 // permission, key kind or operation shows up as soon as the document has it.
 import { type AccessExtension, kindHolds, type OpenApiDocument, type OperationObject } from "@propelauth-openapi/spec";
+import { accessDisagreementsHtml } from "./render/access-disagreements.js";
 
 export interface KindAccess {
   id: string;
@@ -117,6 +118,7 @@ export function accessHtml(doc: OpenApiDocument, operation: OperationObject): st
     `<p class="pa-access-title">Who can call this</p>`,
     `<ul class="pa-kinds">${kinds}</ul>`,
     ...lines,
+    accessDisagreementsHtml(operation),
     "</div>",
   ].join("");
 }

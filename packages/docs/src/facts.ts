@@ -1,7 +1,8 @@
 // Facts added under each operation's description: its names (the operationId and the official SDK
 // functions that call it, from `x-propelauth-sdk`, so that search finds the operation by any of
 // them) and, when the document has `x-propelauth-sources`, a small "Sources" note: PropelAuth's
-// reference page, the SDKs that call it, where an SDK differs and why, and the evidence notes.
+// reference page, the SDKs that call it, where an SDK differs and why, which facts published pages
+// state, and the evidence notes.
 import type { OperationObject } from "@propelauth-openapi/spec";
 import { codeSpans, escapeHtml } from "./access.js";
 import { emulatorNotesHtml } from "./render/emulator-notes.js";
@@ -11,6 +12,7 @@ export interface SourcesExtension {
   docs?: string;
   sdks: string[];
   differences?: { sdk: string; what: string; why: string }[];
+  published?: { page: string; facts: string[]; "superseded-by"?: string }[];
   notes?: string[];
 }
 
@@ -58,6 +60,11 @@ function sourcesHtml(sources: SourcesExtension): string {
     items.push(`<li>Called by the official SDKs: ${sources.sdks.map((s) => escapeHtml(sdkName(s))).join(", ")}</li>`);
   for (const d of sources.differences ?? []) {
     items.push(`<li class="pa-difference"><strong>${escapeHtml(sdkName(d.sdk))}</strong> ${codeSpans(d.what)}: ${codeSpans(d.why)}</li>`);
+  }
+  for (const p of sources.published ?? []) {
+    const link = `<a href="${escapeHtml(p.page)}" rel="noreferrer">${escapeHtml(p.page)}</a>`;
+    const older = p["superseded-by"] ? ` (older page; the document follows ${escapeHtml(p["superseded-by"])})` : "";
+    items.push(`<li class="pa-published">Published on ${link}${older}: ${p.facts.map(codeSpans).join(" ")}</li>`);
   }
   for (const note of sources.notes ?? []) items.push(`<li class="pa-note">${codeSpans(note)}</li>`);
   // Folded: a small note under the operation, opened by readers who want the evidence.

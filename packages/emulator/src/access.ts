@@ -32,11 +32,13 @@ function kindName(doc: OpenApiDocument, kind: KeyKind): string {
   return doc.info["x-propelauth-key-kinds"]?.[kind]?.name ?? kind;
 }
 
-/** The status the document gives a refused key: 403 when the operation describes it as such, else 401. */
+/**
+ * The answer the document gives a key that lacks a permission: 401, like a wrong key, except on
+ * the step-up MFA operations, whose coded 403 `unauthorized` says it.
+ */
 export function denialOf(op: Operation, reason: string): { status: number; body: unknown } {
   const forbidden = op.operation.responses["403"] as { $ref?: string } | undefined;
-  const ref = forbidden?.$ref ?? "";
-  if (ref.endsWith("/StepUpMfaForbidden")) return { status: 403, body: { error_code: "unauthorized", user_facing_error: "Unauthorized." } };
-  if (ref.endsWith("/Forbidden")) return { status: 403, body: { error: `Forbidden: ${reason}` } };
+  if ((forbidden?.$ref ?? "").endsWith("/StepUpMfaForbidden"))
+    return { status: 403, body: { error_code: "unauthorized", user_facing_error: "Unauthorized." } };
   return { status: 401, body: { error: `Unauthorized: ${reason}` } };
 }

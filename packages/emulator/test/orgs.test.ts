@@ -192,4 +192,13 @@ describe("organizations not enabled", () => {
     expect((await h().op("fetchCustomRoleMappings")).status).toBe(426);
     expect((await h().op("createUser", {}, { body: { email: uniqueEmail() } })).status).toBe(200);
   });
+
+  it("answers 426 on memberships, invitations, SSO set-up and SCIM too: every operation the document gives 426", async () => {
+    const orgId = "1189c444-8a2d-4c41-8b4b-ae43ce79a492";
+    const userId = "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
+    expect((await h().op("addUserToOrg", {}, { body: { user_id: userId, org_id: orgId, role: "Member" } })).status).toBe(426);
+    expect((await h().op("inviteUserToOrg", {}, { body: { email: uniqueEmail(), org_id: orgId, role: "Member" } })).status).toBe(426);
+    expect((await h().op("fetchOrgScimGroups", { org_id: orgId })).status).toBe(426);
+    expect((await h().op("allowOrgToSetupSaml", { org_id: orgId })).status).toBe(426);
+  });
 });

@@ -231,6 +231,11 @@ describe("insights", () => {
     const reengaged = (await h().op("fetchUserReport", { report_key: "reengagement" }, { query: { report_interval: "Monthly" } })).body;
     expect(reengaged.user_reports.map((r: { user_id: string }) => r.user_id)).toEqual([active]);
     expect((await h().op("fetchUserReport", { report_key: "churn" }, { query: { report_interval: "Weekly" } })).status).toBe(400);
+    // Each report admits only its own values (the document's x-propelauth-values-by-report-key).
+    expect((await h().op("fetchUserReport", { report_key: "top_inviter" }, { query: { report_interval: "Weekly" } })).status).toBe(400);
+    expect((await h().op("fetchUserReport", { report_key: "top_inviter" }, { query: { report_interval: "7" } })).status).toBe(400);
+    expect((await h().op("fetchUserReport", { report_key: "top_inviter" }, { query: { report_interval: "60" } })).status).toBe(200);
+    expect((await h().op("fetchOrgReport", { report_key: "growth" }, { query: { report_interval: "14" } })).status).toBe(400);
     expect((await h().op("fetchOrgReport", { report_key: "growth" })).body.total_count).toBe(0);
 
     const today = new Date(((await h().admin("POST", "/clock", { advance_seconds: 0 })).body.now as number) * 1000);

@@ -144,7 +144,7 @@ export function substitute<T>(value: T, map: Record<string, string>): T {
 export function isKeyRefusal(answer: Answer): boolean {
   if (answer.status === 401) return true;
   if (answer.status !== 403) return false;
-  return answer.body?.error_code === "unauthorized" || String(answer.body?.error ?? "").startsWith("Forbidden");
+  return answer.body?.error_code === "unauthorized";
 }
 
 export const uniqueEmail = (() => {

@@ -146,6 +146,15 @@ function firstSentence(text: string): string {
   return sentence.replace(/\s+/g, " ").replace(/\.$/, "");
 }
 
+/** The documented response headers that have an example (such as a 429's `Retry-After`), as saved headers. */
+function headerExamples(response: object): { key: string; value: string }[] {
+  const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
+  return Object.entries(headers).flatMap(([key, header]) => {
+    const example = (header as { example?: unknown }).example;
+    return example === undefined ? [] : [{ key, value: String(example) }];
+  });
+}
+
 function savedResponses(doc: OpenApiDocument, op: Operation, request: Request): SavedResponse[] {
   const result: SavedResponse[] = [];
   for (const [status, declared] of Object.entries(op.operation.responses)) {
@@ -175,7 +184,7 @@ function savedResponses(doc: OpenApiDocument, op: Operation, request: Request): 
         status: STATUS_CODES[code] ?? "",
         code,
         _postman_previewlanguage: json ? "json" : "text",
-        header: type && body ? [{ key: "Content-Type", value: type }] : [],
+        header: [...(type && body ? [{ key: "Content-Type", value: type }] : []), ...headerExamples(response)],
         cookie: [],
         body,
       });

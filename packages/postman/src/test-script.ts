@@ -29,11 +29,19 @@ const CHECKS = `const name = pm.info.requestName;
 const status = pm.response.code;
 const entry = documented[String(status)] || documented[String(status).charAt(0) + "XX"] || documented.DEFAULT;
 
+// What the API means by the statuses a run most often meets, said once for every request.
+const MEANING = {
+  401: " (the key is wrong, of another environment, or lacks a permission this request needs)",
+  426: " (organizations are not enabled for the project)",
+  429: " (rate limited: wait the Retry-After seconds when the answer has them, else back off)",
+};
+const meaning = MEANING[status] || "";
+
 const empty = uses.filter(function (variable) { return !pm.variables.get(variable); });
 const why = empty.length ? " (" + empty.join(", ") + " empty: the request that saves it failed or did not run)" : "";
 
 pm.test(name + ": answers " + expected, function () {
-  pm.expect(status, name + " (" + operationId + ") answered " + status + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
+  pm.expect(status, name + " (" + operationId + ") answered " + status + meaning + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
 });
 
 pm.test(name + ": the body matches the document", function () {

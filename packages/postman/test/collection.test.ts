@@ -260,6 +260,10 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, ite
       for (const example of saved) {
         expect(example.code).toBe(Number(status));
         expect(example.originalRequest).toEqual(item.request);
+        // A documented header with an example (a 429's Retry-After) is saved with it.
+        for (const [key, header] of Object.entries((response as { headers?: Record<string, { example?: unknown }> }).headers ?? {}))
+          if (header.example !== undefined)
+            expect(example.header, `${status} ${key}`).toContainEqual({ key, value: String(header.example) });
         const type = Object.keys(response.content ?? {})[0];
         if (type === "application/json" && example.body !== "") {
           expect(validator.validateResponse(op, Number(status), JSON.parse(example.body)), example.name).toEqual([]);

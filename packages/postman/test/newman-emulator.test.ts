@@ -162,7 +162,7 @@ describe("runs that must fail, and say which request failed", () => {
     const query = itemFor("queryUsers");
     expect(failuresOf(summary)).toContainEqual(
       expect.stringContaining(
-        `queryUsers (${query.name}): [${query.name}: answers 200] AssertionError: ${query.name} (queryUsers) answered 401`,
+        `queryUsers (${query.name}): [${query.name}: answers 200] AssertionError: ${query.name} (queryUsers) answered 401 (the key is wrong, of another environment, or lacks a permission this request needs)`,
       ),
     );
     for (const { id, code } of codes(summary)) {

@@ -181,6 +181,22 @@ describe.concurrent("lint rules", () => {
         }),
     ],
     [
+      "an access disagreement without its decision",
+      "propelauth/access-declared",
+      (dir) =>
+        editYaml(dir, "paths/employee@{employee_id}.yaml", (p) => {
+          delete p.get["x-propelauth-access"].disagreements[0].decision;
+        }),
+    ],
+    [
+      "published facts from a page outside PropelAuth's sites",
+      "propelauth/sources-declared",
+      (dir) =>
+        editYaml(dir, "paths/user@email.yaml", (p) => {
+          p.get["x-propelauth-sources"].published = [{ page: "https://example.com/propelauth", facts: ["A fact."] }];
+        }),
+    ],
+    [
       "an operation with two tags",
       "operation-singular-tag",
       (dir) =>

@@ -1,3 +1,4 @@
+import type { Operation, ParameterObject } from "@propelauth-openapi/spec";
 import type { Row } from "../db.js";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
@@ -6,19 +7,18 @@ import { pageInfo, paging } from "./util.js";
 
 const DAY = 86400;
 
-/** Allowed `report_interval` values of each report, the first being the default. */
-const USER_REPORT_INTERVALS: Record<string, string[]> = {
-  top_inviter: ["30", "60", "90"],
-  champion: ["30", "60", "90"],
-  churn: ["30", "7", "14"],
-  reengagement: ["Weekly", "Monthly"],
-};
-const ORG_REPORT_INTERVALS: Record<string, string[]> = {
-  growth: ["30", "60", "90"],
-  attrition: ["30", "60", "90"],
-  churn: ["30", "7", "14"],
-  reengagement: ["Weekly", "Monthly"],
-};
+/**
+ * Allowed `report_interval` values of each report, the first being the default: the document's
+ * `x-propelauth-values-by-report-key` on the parameter, so the emulator and the document agree.
+ */
+function intervalsOf(op: Operation): Record<string, string[]> {
+  const param = (op.operation.parameters ?? []).find((p) => "name" in p && p.name === "report_interval") as
+    | (ParameterObject & { "x-propelauth-values-by-report-key"?: Record<string, string[]> })
+    | undefined;
+  const table = param?.["x-propelauth-values-by-report-key"];
+  if (!table) throw new Error(`${op.operationId}: report_interval has no x-propelauth-values-by-report-key`);
+  return table;
+}
 
 function windowOf(intervals: Record<string, string[]>, key: string, raw: unknown): { interval: string; seconds: number } {
   const allowed = intervals[key]!;
@@ -164,7 +164,7 @@ function reportPage(
 export const insightHandlers: Record<string, Handler> = {
   fetchUserReport: (context) => {
     const { project } = context;
-    const { page, reportId, envelope } = reportPage(USER_REPORT_INTERVALS, userReportRows, context);
+    const { page, reportId, envelope } = reportPage(intervalsOf(context.op), userReportRows, context);
     const user_reports = page.map(({ row, extra }) => {
       const orgs = project
         .sql("SELECT o.name, o.org_id, m.role FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
@@ -187,7 +187,7 @@ export const insightHandlers: Record<string, Handler> = {
   },
 
   fetchOrgReport: (context) => {
-    const { page, reportId, envelope } = reportPage(ORG_REPORT_INTERVALS, orgReportRows, context);
+    const { page, reportId, envelope } = reportPage(intervalsOf(context.op), orgReportRows, context);
     const org_reports = page.map(({ row, extra }) => ({
       id: `${reportId}-${row.org_id}`,
       report_id: reportId,
