@@ -3,10 +3,18 @@
 // every outcome, from a valid token to a key that cannot be fetched.
 // Run: pnpm --filter @propelauth-openapi/emulator build && pnpm --filter @propelauth-openapi/client build &&
 //      npx vitest run --project client test/verify/emulator.test.ts
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as client from "../../dist/index.js";
 import { type Emulator, startEmulator } from "../lib/emulator.js";
 import { b64url, decode, signHs256WithPem, verifyBuilds } from "./tokens.js";
+
+const CLIENT_PATH = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+const VERIFY_PATHS = {
+  esm: fileURLToPath(new URL("../../dist/verify.js", import.meta.url)),
+  cjs: fileURLToPath(new URL("../../dist/verify.cjs", import.meta.url)),
+};
 
 let emu: Emulator;
 let api: client.PropelAuthClient;
@@ -191,9 +199,25 @@ describe.each(verifyBuilds)("against the emulator's tokens (%s build)", (_name, 
     expect(calls).toBe(2);
   });
 
-  it("a Validation Only key can fetch the verifier key", async () => {
-    const validation = client.createOperationClient({ authUrl: emu.url, apiKey: emu.keys["validation-only"] });
-    await expect(lib.createTokenVerifier({ client: validation }).verifyToken(token)).resolves.toMatchObject({ user_id: userId });
+  it.each(["full-access", "read-and-validate", "validation-only"] as const)("a %s key can fetch the verifier key", async (kind) => {
+    const keyed = client.createOperationClient({ authUrl: emu.url, apiKey: emu.keys[kind] });
+    await expect(lib.createTokenVerifier({ client: keyed }).verifyToken(token)).resolves.toMatchObject({ user_id: userId });
+  });
+
+  it("a Node process with a failing key fetch and nothing awaiting it does not crash (no unhandled rejection)", async () => {
+    const script = `
+      const { createTokenVerifier } = await import(${JSON.stringify(VERIFY_PATHS[_name])});
+      const { createClient } = await import(${JSON.stringify(CLIENT_PATH)});
+      const verifier = createTokenVerifier({ client: createClient({ authUrl: process.argv[1], apiKey: "0".repeat(32), maxRetries: 0 }) });
+      verifier.prefetch(); // not awaited
+      const refused = await verifier.verifyToken(process.argv[2]).catch((error) => error.reason);
+      verifier.prefetch();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      console.log(refused);`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script, emu.url, token], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe("key_unavailable");
   });
 
   it("a manual key: no fetch at all", async () => {

@@ -3,7 +3,7 @@
 // metadata, so the key can change under the verifier: rotation is picked up without a restart,
 // with at most one re-fetch per interval however many bad tokens arrive.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/verify/signed.test.ts
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as client from "../../dist/index.js";
 import { startServer } from "../lib/helpers.js";
 import { claimsFor, rsaKey, signRs256, type TestKey, verifyBuilds } from "./tokens.js";
@@ -75,6 +75,25 @@ describe.each(verifyBuilds)("tokens signed in the test (%s build)", (_name, lib)
   it("key_unavailable: a manual key that is not a PEM public key", async () => {
     const v = lib.createTokenVerifier({ verifierKeyPem: "not a key", authUrl: ISS });
     expect(await refusal(v.verifyToken(await signRs256(keyA, claimsFor(ISS))))).toMatchObject({ reason: "key_unavailable", status: 503 });
+  });
+
+  it("verified tokens are remembered until exp, up to 1000: a token seen again is not checked again", async () => {
+    const v = manual();
+    const tokens = await Promise.all(Array.from({ length: 1001 }, (_, i) => signRs256(keyA, claimsFor(ISS, { user_id: `u${i}` }))));
+    const spy = vi.spyOn(crypto.subtle, "verify");
+    try {
+      const first = await v.verifyToken(tokens[0]!);
+      expect(await v.verifyToken(tokens[0]!)).toBe(first);
+      expect(spy).toHaveBeenCalledTimes(1);
+      for (const token of tokens.slice(1)) await v.verifyToken(token);
+      expect(spy).toHaveBeenCalledTimes(1001);
+      await v.verifyToken(tokens[0]!); // the oldest entry was dropped for the 1001st
+      expect(spy).toHaveBeenCalledTimes(1002);
+      await v.verifyToken(tokens[1000]!);
+      expect(spy).toHaveBeenCalledTimes(1002);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("bad options are refused when the verifier is created", () => {
