@@ -140,6 +140,12 @@ describe.each(verifyBuilds)("tokens signed in the test (%s build)", (_name, lib)
     clock += 61_000;
     expect(await refusal(v.verifyToken(oldToken))).toMatchObject({ reason: "bad_signature" });
     expect(metadataFetches() - before).toBe(3); // one re-fetch in the next interval
+
+    // A kid not seen before re-fetches before the signature is checked, even when it then verifies.
+    clock += 61_000;
+    const newKid = await signRs256(keyB, claimsFor(iss, { user_id: "u3" }), { alg: "RS256", kid: "b2" });
+    await expect(v.verifyToken(newKid)).resolves.toMatchObject({ user_id: "u3" });
+    expect(metadataFetches() - before).toBe(4);
   });
 
   it("a failed signature re-fetches too (a rotated key whose tokens carry no kid)", async () => {
