@@ -6,6 +6,7 @@
 // Run: apt-get install -y chromium; pnpm --filter @propelauth-openapi/client build &&
 //      npx vitest run --project client test/verify/browser.test.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +18,19 @@ import { claimsFor, rsaKey, signRs256 } from "./tokens.js";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let browser: ChildProcess | undefined;
 let profile = "";
-afterAll(() => {
-  if (browser?.exitCode === null) process.kill(browser.pid!, "SIGKILL");
-  if (profile) rmSync(profile, { recursive: true, force: true });
+/** Stops Chromium by its process id and waits for it to exit (its helpers may write to the profile until then). */
+async function stopBrowser() {
+  if (!browser || browser.exitCode !== null || browser.signalCode !== null) return;
+  const exited = once(browser, "exit");
+  process.kill(browser.pid!, "SIGTERM");
+  const timer = setTimeout(() => browser?.exitCode === null && process.kill(browser.pid!, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+afterAll(async () => {
+  await stopBrowser();
+  // Chromium's helper processes can still be leaving the profile for a moment after it exited.
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
@@ -88,7 +99,7 @@ it("verifies a token and refuses a tampered one in headless Chromium", async () 
     });
     expect(server.paths.filter((p) => p === "/api/v1/token_verification_metadata")).toHaveLength(1);
   } finally {
-    if (browser?.exitCode === null) process.kill(browser.pid!, "SIGKILL");
+    await stopBrowser();
     await server.close();
   }
 }, 90_000);
