@@ -10,6 +10,8 @@ export const CORE: unique symbol = Symbol.for("@propelauth-openapi/client") as n
 
 export interface Core {
   base: string;
+  /** The Auth URL's origin (the issuer of the environment's access tokens), whatever the routing. */
+  auth: string;
   headers: Record<string, string>;
   send: Transport;
 }
@@ -23,6 +25,7 @@ export function createCore(options: PropelAuthClientOptions): Core {
   const resolved = resolveOptions(options);
   return {
     base: resolved.origins[resolved.routing],
+    auth: resolved.origins["auth-url"],
     headers: { ...options.headers },
     // The key lives only in the transport's closure: it is never a property of the client or
     // of an object that could be logged.
