@@ -94,11 +94,18 @@ export function plainText(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, "$1");
 }
 
-/** An HTML table that may use the page's full width and scrolls sideways on a narrow screen. */
-function wideTable(className: string, head: string[], rows: string[][]): string {
+/**
+ * An HTML table that may use the page's full width and scrolls sideways on a narrow screen: a
+ * named region and a Tab stop, so that a keyboard can scroll it.
+ */
+export function wideRegion(label: string, table: string): string {
+  return `<div class="pa-wide" tabindex="0" role="region" aria-label="${escapeHtml(label)}">${table}</div>`;
+}
+
+function wideTable(className: string, label: string, head: string[], rows: string[][]): string {
   const th = head.map((h) => `<th scope="col">${h}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
-  return `<div class="pa-wide"><table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return wideRegion(label, `<table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
 function serversTable(doc: OpenApiDocument): string {
@@ -108,7 +115,7 @@ function serversTable(doc: OpenApiDocument): string {
       .join(", ");
     return [`<code class="pa-nowrap">${escapeHtml(server.url)}</code>`, codeSpans(server.description ?? ""), variables || "none"];
   });
-  return ["**Servers in this document**", "", wideTable("pa-servers", ["base URL", "what it is", "variables"], rows)].join("\n");
+  return ["**Servers in this document**", "", wideTable("pa-servers", "Servers", ["base URL", "what it is", "variables"], rows)].join("\n");
 }
 
 function kindsAndPermissions(doc: OpenApiDocument, ops: Operation[]): string {
@@ -180,7 +187,10 @@ function permissionMatrix(doc: OpenApiDocument, ops: Operation[]): string {
     `Which key kinds may call each of the ${ops.length} operations (✓), and the permissions a Custom key needs for it.`,
     "Paths are shown without their `/api/backend/v1` prefix.",
     "",
-    `<div class="pa-wide"><table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table></div>`,
+    wideRegion(
+      "Permission matrix",
+      `<table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table>`,
+    ),
   ].join("\n");
 }
 

@@ -120,7 +120,7 @@ describe("the built site in Chromium (offline)", () => {
       const item = page.locator(`${MENU} a[href="${href}"]`);
       if (!(await item.isVisible())) {
         // Open the operation's tag in the sidebar.
-        await page.locator(`${MENU} a[href="#/${route(href).split("/")[1]}"]`).click();
+        await page.locator(`${MENU} details:has(a[href="${href}"]) > summary`).click();
       }
       await item.click();
       const section = await expectOperationShown(op);
@@ -215,7 +215,7 @@ describe("the built site in Chromium (offline)", () => {
       const href = operationHref(op);
       const tag = plain.locator(`${MENU} details:has(a[href="${href}"])`);
       expect(await tag.getAttribute("open")).toBeNull();
-      // The tag's fold marker (beside its link) opens it: native <details>.
+      // The tag's summary opens it: native <details>.
       await tag.locator("summary").click({ position: { x: 4, y: 8 } });
       await plain.locator(`${MENU} a[href="${href}"]`).click();
       await expect.poll(() => onScreen(plain.locator(`[id="${route(href)}"] h2`))).toBe(true);

@@ -177,7 +177,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       await showMenu(start);
       // What "open in new tab" and "copy link" use: the link's resolved address.
       const tag = await start
-        .locator(`${MENU} a`, { hasText: /^Users$/ })
+        .locator(`${MENU} a.pa-tag-link[href="#/users"]`)
         .first()
         .evaluate((a: HTMLAnchorElement) => a.href);
       const section = await start

@@ -22,7 +22,7 @@ function subheadings(html: string): { html: string; children: IntroEntry["childr
     const title = textOf(inner).trim();
     const route = sectionRoute(title);
     children.push({ title, route });
-    return `<h3 class="pa-heading" id="${escapeHtml(route)}">${inner}${anchorLink(route, title)}</h3>`;
+    return `<h3 class="pa-heading" id="${escapeHtml(route)}">${inner}${anchorLink(route)}</h3>`;
   });
   return { html: out, children };
 }
@@ -55,7 +55,7 @@ export function introductionParts(doc: OpenApiDocument): { html: string; entries
   const rendered = sections.map((s) => ({ title: s.title, route: sectionRoute(s.title), ...subheadings(markdown(s.body)) }));
   const body = rendered.map(
     (s) =>
-      `<section class="pa-intro" id="${escapeHtml(s.route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchorLink(s.route, s.title)}</h2>${s.html}</section>`,
+      `<section class="pa-intro" id="${escapeHtml(s.route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchorLink(s.route)}</h2>${s.html}</section>`,
   );
   return { html: head + body.join(""), entries: rendered.map(({ title, route, children }) => ({ title, route, children })) };
 }

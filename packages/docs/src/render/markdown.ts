@@ -1,8 +1,25 @@
 // Markdown to HTML at build time (markdown-it, CommonMark with tables). The document's texts mix
 // Markdown with the generated HTML blocks ("Who can call this", tables), which pass through as is.
-import MarkdownIt from "markdown-it";
+// Code blocks and tables may scroll sideways on a phone: they are Tab stops, so a keyboard can
+// scroll them (a table is a region named by the heading above it).
+import MarkdownIt, { type Token } from "markdown-it";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+for (const rule of ["fence", "code_block"] as const) {
+  const render = md.renderer.rules[rule]!;
+  md.renderer.rules[rule] = (...args) => render(...args).replace(/^<pre>/, '<pre tabindex="0">');
+}
+
+/** The text of the last heading before token `index`, or "Table". */
+function headingBefore(tokens: Token[], index: number): string {
+  for (let i = index - 1; i > 0; i--) if (tokens[i - 1]?.type === "heading_open") return tokens[i]?.content ?? "Table";
+  return "Table";
+}
+
+md.renderer.rules.table_open = (tokens, index) =>
+  `<div class="pa-scroll" tabindex="0" role="region" aria-label="${md.utils.escapeHtml(headingBefore(tokens, index))}"><table>\n`;
+md.renderer.rules.table_close = () => "</table></div>\n";
 
 /** A block of Markdown (paragraphs, lists, tables, code) as HTML. */
 export function markdown(text: string | undefined): string {

@@ -29,7 +29,7 @@ export function operationHtml(doc: OpenApiDocument, op: Operation): string {
   return [
     `<section class="pa-op" id="${escapeHtml(route)}" data-operation-id="${escapeHtml(op.operationId)}">`,
     '<div class="pa-op-doc">',
-    `<h2 class="pa-heading">${escapeHtml(title)}${deprecated}${anchorLink(route, title)}</h2>`,
+    `<h2 class="pa-heading">${escapeHtml(title)}${deprecated}${anchorLink(route)}</h2>`,
     endpointHtml(doc, op),
     markdown(op.operation.description),
     parametersHtml(doc, op),

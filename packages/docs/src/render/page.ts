@@ -36,12 +36,17 @@ export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
     "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
     "</head>",
     "<body>",
+    // First in the keyboard's order: the skip link, then the phone's Contents button (a bar
+    // along the bottom edge; on a desktop it is not shown), then the sidebar it opens.
+    '<a class="pa-skip" href="#pa-main">Skip to content</a>',
+    '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav" aria-haspopup="dialog">Contents</button>',
     sidebarHtml(doc, ops, intro.entries),
-    '<main id="pa-main">',
+    '<main id="pa-main" tabindex="-1">',
     intro.html,
     tagsHtml(doc, ops),
     "</main>",
-    '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav">Contents</button>',
+    // Announces search results and copies to screen readers (the script writes into it).
+    '<p id="pa-status" class="pa-sr" role="status"></p>',
     `<script>${parts.script}</script>`,
     "</body>",
     "</html>",

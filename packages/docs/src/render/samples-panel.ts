@@ -19,5 +19,5 @@ export function samplesPanelHtml(doc: OpenApiDocument, op: Operation): string {
     tabs.push({ key: "payload", label: "Payload", panel: payload });
   }
   if (tabs.length === 0) return "";
-  return `<aside class="pa-samples" aria-label="Request samples of ${escapeHtml(op.operation.summary ?? op.operationId)}"><p class="pa-label">Request samples</p>${tabsHtml(tabs, { group: "sample", className: "pa-sample-tabs", extra: COPY })}</aside>`;
+  return `<aside class="pa-samples" aria-label="Request samples of ${escapeHtml(op.operation.summary ?? op.operationId)}"><p class="pa-label">Request samples</p>${tabsHtml(tabs, { id: `${op.operationId}-sample`, label: "Request samples", group: "sample", className: "pa-sample-tabs", extra: COPY })}</aside>`;
 }

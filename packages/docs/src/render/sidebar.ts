@@ -33,7 +33,9 @@ function introItems(entries: IntroEntry[]): string {
 function tagItem(tag: string, ops: Operation[]): string {
   const list = ops.filter((op) => tagOf(op) === tag);
   if (list.length === 0) return "";
-  return `<details class="pa-nav-tag"><summary><a href="#/${slug(tag)}" class="pa-tag-link">${escapeHtml(tag)}</a></summary><ul>${list.map(operationItem).join("")}</ul></details>`;
+  // The summary only folds (one Tab stop, no link inside it); the tag's own section is the list's first item.
+  const about = `<li><a href="#/${slug(tag)}" class="pa-tag-link">About ${escapeHtml(tag)}</a></li>`;
+  return `<details class="pa-nav-tag"><summary><span>${escapeHtml(tag)}</span></summary><ul>${about}${list.map(operationItem).join("")}</ul></details>`;
 }
 
 export function sidebarHtml(doc: OpenApiDocument, ops: Operation[], intro: IntroEntry[]): string {
@@ -42,7 +44,7 @@ export function sidebarHtml(doc: OpenApiDocument, ops: Operation[], intro: Intro
     '<nav class="pa-nav" id="pa-nav" aria-label="Contents">',
     `<div class="pa-nav-head"><a class="pa-title" href="#/">${escapeHtml(doc.info.title)}</a>`,
     '<button type="button" class="pa-theme" aria-label="Switch between light and dark" title="Light or dark">◐</button></div>',
-    '<div class="pa-search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" autocomplete="off"><ol id="pa-hits" class="pa-hits" hidden></ol></div>',
+    '<div class="pa-search" role="search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" aria-controls="pa-hits" autocomplete="off"><ol id="pa-hits" class="pa-hits" aria-label="Search results" hidden></ol></div>',
     introItems(intro),
     ...groups,
     "</nav>",

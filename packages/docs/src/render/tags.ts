@@ -11,7 +11,7 @@ import { tagOf } from "./sidebar.js";
 function tagSection(doc: OpenApiDocument, tag: string): string {
   const route = `/${slug(tag)}`;
   const description = doc.tags?.find((t) => t.name === tag)?.description;
-  return `<section class="pa-tag" id="${escapeHtml(route)}"><h2 class="pa-heading">${escapeHtml(tag)}${anchorLink(route, tag)}</h2>${markdown(description)}</section>`;
+  return `<section class="pa-tag" id="${escapeHtml(route)}"><h2 class="pa-heading">${escapeHtml(tag)}${anchorLink(route)}</h2>${markdown(description)}</section>`;
 }
 
 export function tagsHtml(doc: OpenApiDocument, ops: Operation[]): string {
