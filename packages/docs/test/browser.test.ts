@@ -188,6 +188,27 @@ describe("the built site in Chromium (offline)", () => {
     await expectOperationShown(op);
   });
 
+  it.each([
+    ["429", "#/section/errors-and-rate-limits"],
+    ["retry", "#/section/errors-and-rate-limits"],
+    ["rate limit", "#/section/errors-and-rate-limits"],
+    ["paginate", "#/section/pagination"],
+  ])("search finds the guide section that mentions %s, after the operations named so", async (text, href) => {
+    await page.locator("#pa-search").fill(text);
+    const hits = page.locator("#pa-hits a");
+    await expect.poll(() => hits.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toContain(href);
+    await hits.locator(`xpath=self::*[@href="${href}"]`).first().click();
+    await expect.poll(() => onScreen(page.locator(`[id="${href.slice(1)}"] h2`))).toBe(true);
+  });
+
+  it("search lists an operation named so before a guide section that mentions it", async () => {
+    await page.locator("#pa-search").fill("fetchUserByEmail");
+    await expect
+      .poll(() => page.locator("#pa-hits a").first().getAttribute("href"))
+      .toBe(operationHref(ops.find((o) => o.operationId === "fetchUserByEmail")!));
+    await page.locator("#pa-search").fill("");
+  });
+
   it("saves a screenshot to .tmp/screenshot.png (never into dist/)", async () => {
     const op = ops.find((o) => o.operation["x-propelauth-access"]?.["field-permissions"]) ?? ops[0]!;
     await page.evaluate((hash) => {

@@ -180,24 +180,47 @@ interface Entry {
   link: HTMLAnchorElement;
   title: string;
   words: string;
+  /** The text of a guide section (an introduction entry), matched after the names. */
+  body: string;
 }
 
 let entries: Entry[] | undefined;
 
+/**
+ * The text of an introduction entry's part of the page: an `h3` up to the next heading, or a
+ * whole section (without the permission matrix, which names every operation).
+ */
+function guideText(route: string): string {
+  const at = document.getElementById(route.slice(1));
+  if (!at) return "";
+  if (at.tagName !== "H3")
+    return [...at.children]
+      .filter((c) => !c.querySelector(".pa-matrix"))
+      .map((c) => c.textContent)
+      .join(" ");
+  const parts = [at.textContent];
+  for (let e = at.nextElementSibling; e && !/^H[23]$/.test(e.tagName); e = e.nextElementSibling) parts.push(e.textContent);
+  return parts.join(" ");
+}
+
 function searchEntries(): Entry[] {
   entries ??= [...nav.querySelectorAll<HTMLAnchorElement>("a[href^='#/']:not(.pa-title):not(.pa-hit)")].map((link) => {
     const title = (link.lastChild?.textContent ?? link.textContent ?? "").trim();
-    return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase() };
+    const guide = link.closest(".pa-nav-intro") ? guideText(link.getAttribute("href") ?? "") : "";
+    return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase(), body: guide.toLowerCase() };
   });
   return entries;
 }
 
-/** Exact names first (summary, operationId, SDK function), then names that start so, then the rest. */
-function rank(entry: Entry, query: string): number {
+/**
+ * Exact names first (summary, operationId, SDK function), then names that start so, then the
+ * rest of the names, then the guide sections that only mention it in their text.
+ */
+function rank(entry: Entry, query: string, tokens: string[]): number {
   const names = [entry.title, ...entry.words.split(" ")];
   if (names.includes(query)) return 0;
   if (names.some((n) => n.startsWith(query))) return 1;
-  return 2;
+  return tokens.every((t) => entry.words.includes(t)) ? 2 : 3;
 }
 
 function search(text: string): void {
@@ -211,8 +234,8 @@ function search(text: string): void {
   }
   const tokens = query.split(/\s+/);
   const hits = searchEntries()
-    .filter((e) => tokens.every((t) => e.words.includes(t)))
-    .map((e, i) => ({ e, i, r: rank(e, query) }))
+    .filter((e) => tokens.every((t) => e.words.includes(t) || e.body.includes(t)))
+    .map((e, i) => ({ e, i, r: rank(e, query, tokens) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .slice(0, 20);
   for (const { e } of hits) {

@@ -3,6 +3,7 @@
 // Code blocks and tables may scroll sideways on a phone: they are Tab stops, so a keyboard can
 // scroll them (a table is a region named by the heading above it).
 import MarkdownIt, { type Token } from "markdown-it";
+import { PATH_LIKE, pathHtml } from "./path.js";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
@@ -10,6 +11,15 @@ for (const rule of ["fence", "code_block"] as const) {
   const render = md.renderer.rules[rule]!;
   md.renderer.rules[rule] = (...args) => render(...args).replace(/^<pre>/, '<pre tabindex="0">');
 }
+
+// Paths in code spans break at their slashes only.
+const codeInline = md.renderer.rules.code_inline!;
+md.renderer.rules.code_inline = (tokens, index, ...rest) => {
+  const content = tokens[index]!.content;
+  if (!PATH_LIKE.test(content)) return codeInline(tokens, index, ...rest);
+  const [method, path] = content.includes(" ") ? content.split(" ") : ["", content];
+  return `<code class="pa-path">${method ? `${method} ` : ""}${pathHtml(path!)}</code>`;
+};
 
 /** The text of the last heading before token `index`, or "Table". */
 function headingBefore(tokens: Token[], index: number): string {

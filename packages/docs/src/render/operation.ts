@@ -10,6 +10,7 @@ import { anchorLink } from "./anchor.js";
 import { requestBodyHtml, responsesHtml } from "./bodies.js";
 import { markdown } from "./markdown.js";
 import { parametersHtml } from "./parameters.js";
+import { pathHtml } from "./path.js";
 import { samplesPanelHtml } from "./samples-panel.js";
 
 /** The method and path, unfolding to the servers (plain text) that serve it. */
@@ -19,7 +20,7 @@ function endpointHtml(doc: OpenApiDocument, op: Operation): string {
       `<li><code class="pa-nowrap">${escapeHtml(s.url)}${escapeHtml(op.path)}</code><span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
   );
   const method = op.method.toUpperCase();
-  return `<details class="pa-endpoint"><summary><span class="pa-method pa-method-${op.method}">${method}</span> <code class="pa-path">${escapeHtml(op.path)}</code></summary><ul class="pa-server-list">${servers.join("")}</ul></details>`;
+  return `<details class="pa-endpoint"><summary><span class="pa-method pa-method-${op.method}">${method}</span> <code class="pa-path">${pathHtml(op.path)}</code></summary><ul class="pa-server-list">${servers.join("")}</ul></details>`;
 }
 
 export function operationHtml(doc: OpenApiDocument, op: Operation): string {
