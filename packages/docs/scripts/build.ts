@@ -1,4 +1,4 @@
-// Builds the reference site: dist/openapi.json (the enriched document) and dist/index.html, one
+// Builds the reference site: dist/openapi.json (the bundled document, as it is) and dist/index.html, one
 // pre-rendered static page (every section and operation as plain HTML, the styles, and one small
 // script for search, tabs, copy, theme and the phone's menu) that needs no network, and its
 // precompressed copies (index.html.br, index.html.gz). Fails if the page points at anything
@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { readReleaseNotes } from "../src/changelog.js";
+import { compressed } from "../src/compress.js";
 import { enrich } from "../src/enrich.js";
 import { externalResources } from "../src/offline.js";
-import { compressed } from "../src/page.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { pageHtml } from "../src/render/page.js";
 
@@ -23,8 +23,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const source = loadBundledDocument();
+// The download beside the page is the plain bundled document; the page renders an enriched copy.
+writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(source, null, 2)}\n`);
 const doc = enrich(source, readReleaseNotes(repoRoot));
-writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(doc, null, 2)}\n`);
 
 // The browser script, compiled by tsc next to this file (src/browser/script.ts), as a classic script.
 const compiledScript = readFileSync(join(packageDir, ".tmp", "build", "src", "browser", "script.js"), "utf8")

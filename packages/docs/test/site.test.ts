@@ -13,7 +13,7 @@ import { externalResources } from "../src/offline.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
 import { pageHtml } from "../src/render/page.js";
-import { distDir, indexHtml, loadSiteDocument } from "./support.js";
+import { distDir, indexHtml, loadDistDocument, loadSiteDocument } from "./support.js";
 
 const site = loadSiteDocument();
 const html = readFileSync(indexHtml, "utf8");
@@ -21,6 +21,11 @@ const html = readFileSync(indexHtml, "utf8");
 describe("dist/", () => {
   it("was built from the current spec/dist/openapi.json (else rebuild the docs)", () => {
     expect(site).toEqual(enrich(loadBundledDocument(), readReleaseNotes(repoRoot)));
+  });
+
+  it("offers the plain bundled document as dist/openapi.json (no HTML of the page in it)", () => {
+    expect(loadDistDocument()).toEqual(loadBundledDocument());
+    expect(readFileSync(join(distDir, "openapi.json"), "utf8")).not.toContain("pa-access");
   });
 
   it("is one page, its precompressed copies and the document it renders: no screenshot or other test artefact", () => {
@@ -102,7 +107,7 @@ describe("the preview server", () => {
       expect(await index.text()).toBe(html);
       const doc = await fetch(new URL("openapi.json", server.url));
       expect(doc.status).toBe(200);
-      expect(await doc.json()).toEqual(site);
+      expect(await doc.json()).toEqual(loadDistDocument());
       expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
       expect((await fetch(new URL("/..%2fpackage.json", server.url))).status).toBe(403);
       expect((await fetch(server.url, { method: "POST" })).status).toBe(405);

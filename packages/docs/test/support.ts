@@ -1,8 +1,10 @@
-// Shared by the docs tests: the built site (dist/) and its enriched document.
+// Shared by the docs tests: the built site (dist/), the document beside it and the enriched copy it renders.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
-import { packageDir } from "../src/paths.js";
+import { readReleaseNotes } from "../src/changelog.js";
+import { enrich } from "../src/enrich.js";
+import { packageDir, repoRoot } from "../src/paths.js";
 import type { CodeSample } from "../src/samples.js";
 
 /** The built site; DOCS_DIST points the tests at another build (such as main's, to see them fail). */
@@ -12,13 +14,18 @@ export const indexHtml = join(distDir, "index.html");
 export const artefactDir = join(packageDir, ".tmp", "test");
 export const screenshotPath = join(artefactDir, "screenshot.png");
 
-/** The enriched document the site renders (dist/openapi.json); fails clearly when it is not built. */
-export function loadSiteDocument(): OpenApiDocument {
+/** The document beside the page (dist/openapi.json, the plain bundled one); fails clearly when it is not built. */
+export function loadDistDocument(): OpenApiDocument {
   const path = join(distDir, "openapi.json");
   if (!existsSync(path) || !existsSync(indexHtml)) {
     throw new Error(`${path} or ${indexHtml} is missing: run \`pnpm --filter @propelauth-openapi/docs build\` first`);
   }
   return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
+}
+
+/** The enriched document the site renders: dist/openapi.json with the generated parts. */
+export function loadSiteDocument(): OpenApiDocument {
+  return enrich(loadDistDocument(), readReleaseNotes(repoRoot));
 }
 
 export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample; operation?: CodeSample } {
