@@ -15,11 +15,9 @@ import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIR
 import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
 import { API_KEY_ENV, AUTH_URL_ENV, CLIENT_PACKAGE, clientSample, curlSample } from "./samples.js";
+import { type Section, splitSections } from "./sections.js";
 
-interface Section {
-  title: string;
-  body: string;
-}
+export { splitSections };
 
 /** The hash route of an operation in the rendered site (Redoc's tag and operation slugs). */
 export function operationHref(op: Operation): string {
@@ -42,18 +40,6 @@ function table(head: string[], rows: string[][]): string {
 
 function opLink(op: Operation): string {
   return `[${cell(op.operation.summary ?? op.operationId)}](${operationHref(op)})`;
-}
-
-/** Splits Markdown into the text before the first `## ` heading and its `## ` sections. */
-export function splitSections(markdown: string): { preamble: string; sections: Section[] } {
-  const parts = markdown.split(/^## +/m);
-  const preamble = parts.shift() ?? "";
-  const sections = parts.map((part) => {
-    const newline = part.indexOf("\n");
-    const title = (newline === -1 ? part : part.slice(0, newline)).trim();
-    return { title, body: newline === -1 ? "" : part.slice(newline + 1).trim() };
-  });
-  return { preamble: preamble.trim(), sections };
 }
 
 function quickStart(doc: OpenApiDocument, ops: Operation[]): string {
@@ -355,7 +341,7 @@ export function releaseLine(version: string): string {
   return `<p class="pa-release" data-version="${v}">Release <strong>${v}</strong> of this document · <a href="#/section/changelog">Changelog</a></p>`;
 }
 
-/** The enriched `info.description`. */
+/** The introduction's Markdown: the document's own text with the generated sections (see SiteView). */
 export function introduction(doc: OpenApiDocument, releaseNotes: ReleaseNotes = { pending: [] }): string {
   const ops = listOperations(doc);
   const split = splitSections(doc.info.description ?? "");

@@ -7,13 +7,12 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
-import { enrich } from "../src/enrich.js";
 import { operationHref } from "../src/intro.js";
 import { externalResources } from "../src/offline.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
 import { pageHtml } from "../src/render/page.js";
-import { distDir, indexHtml, loadDistDocument, loadSiteDocument } from "./support.js";
+import { distDir, enrich, indexHtml, loadDistDocument, loadSiteDocument, loadSiteView } from "./support.js";
 
 const site = loadSiteDocument();
 const html = readFileSync(indexHtml, "utf8");
@@ -53,7 +52,7 @@ describe("dist/", () => {
     const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
     const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");
     const description = /<meta name="description" content="([^"]*)">/.exec(html)![1]!.replaceAll("&#39;", "'");
-    const again = pageHtml(site, { css, script, description });
+    const again = pageHtml(loadSiteView(), { css, script, description });
     expect(again === html).toBe(true);
   });
 

@@ -1,9 +1,10 @@
 // The introduction: the title, the release line and the document's preamble, the servers, then
-// one section per `## ` heading of `info.description` (enriched with the generated tables). Its
+// one section per `## ` heading of the view's introduction (with the generated tables). Its
 // `### ` headings (found in markdown-it's tokens) get ids too, and both levels are listed in the sidebar.
-import type { OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
-import { slug, splitSections } from "../intro.js";
+import { slug } from "../intro.js";
+import { splitSections } from "../sections.js";
+import type { ServerView, SiteView } from "../view.js";
 import { anchorLink } from "./anchor.js";
 import { markdown, markdownWithSubheadings } from "./markdown.js";
 
@@ -21,10 +22,9 @@ function subheadings(text: string): { html: string; children: IntroEntry["childr
   return { html, children: subheadings };
 }
 
-function serversPanel(doc: OpenApiDocument): string {
-  const items = (doc.servers ?? []).map(
-    (s) =>
-      `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
+function serversPanel(servers: ServerView[]): string {
+  const items = servers.map(
+    (s) => `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description)}</span></li>`,
   );
   return `<div class="pa-card"><p class="pa-label">Servers</p><ul class="pa-server-list">${items.join("")}</ul></div>`;
 }
@@ -37,13 +37,13 @@ function downloadPanel(): string {
  * The introduction's markup and its sidebar entries, from one rendering of each section (the
  * sidebar lists the `### ` headings that rendering gives ids).
  */
-export function introductionParts(doc: OpenApiDocument): { html: string; entries: IntroEntry[] } {
-  const { preamble, sections } = splitSections(doc.info.description ?? "");
+export function introductionParts(view: SiteView): { html: string; entries: IntroEntry[] } {
+  const { preamble, sections } = splitSections(view.introduction);
   const head = [
     '<header class="pa-intro-head" id="/">',
-    `<h1>${escapeHtml(doc.info.title)}</h1>`,
+    `<h1>${escapeHtml(view.doc.info.title)}</h1>`,
     markdown(preamble),
-    `<div class="pa-cards">${downloadPanel()}${serversPanel(doc)}</div>`,
+    `<div class="pa-cards">${downloadPanel()}${serversPanel(view.servers)}</div>`,
     "</header>",
   ].join("");
   const rendered = sections.map((s) => ({ title: s.title, route: sectionRoute(s.title), ...subheadings(s.body) }));
