@@ -4,13 +4,14 @@
 //
 // To add a note under every operation's description (such as access disagreements or emulator
 // notes), add its function to OPERATION_NOTES; to add an introduction section, add it in
-// `introduction()` (src/intro.ts).
+// `introduction()` (src/intro-markdown.ts).
 import { listOperations, type OpenApiDocument, type Operation, type OperationObject } from "@propelauth-openapi/spec";
 import { accessHtml } from "./access.js";
 import type { ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
 import { operationFacts } from "./facts.js";
-import { introduction, operationHref, plainText } from "./intro.js";
+import { introduction, plainText } from "./intro-markdown.js";
+import { operationHref } from "./routes.js";
 import { type CodeSample, codeSamples } from "./samples.js";
 
 /** HTML notes shown after an operation's description, in this order. */

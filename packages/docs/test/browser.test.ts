@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
-import { operationHref } from "../src/intro.js";
+import { operationHref } from "../src/routes.js";
 import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
 
 const doc = loadSiteDocument();

@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { sdkFunctions } from "../src/facts.js";
-import { operationHref } from "../src/intro.js";
 import { repoRoot } from "../src/paths.js";
 import { type PreviewServer, startPreviewServer } from "../src/preview.js";
+import { operationHref } from "../src/routes.js";
 import { artefactDir, distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
 
 const doc = loadSiteDocument();

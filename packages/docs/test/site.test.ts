@@ -7,11 +7,11 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
-import { operationHref } from "../src/intro.js";
 import { externalResources } from "../src/offline.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
 import { pageHtml } from "../src/render/page.js";
+import { operationHref } from "../src/routes.js";
 import { distDir, enrich, indexHtml, loadDistDocument, loadSiteDocument, loadSiteView } from "./support.js";
 
 const site = loadSiteDocument();

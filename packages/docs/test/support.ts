@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
 import { type ReleaseNotes, readReleaseNotes } from "../src/changelog.js";
-import { plainText } from "../src/intro.js";
+import { plainText } from "../src/intro-markdown.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import type { CodeSample } from "../src/samples.js";
 import { type SiteView, siteView } from "../src/view.js";

@@ -2,7 +2,7 @@
 // one section per `## ` heading of the view's introduction (with the generated tables). Its
 // `### ` headings (found in markdown-it's tokens) get ids too, and both levels are listed in the sidebar.
 import { escapeHtml } from "../access.js";
-import { slug } from "../intro.js";
+import { slug } from "../routes.js";
 import { splitSections } from "../sections.js";
 import type { ServerView, SiteView } from "../view.js";
 import { anchorLink } from "./anchor.js";

@@ -4,7 +4,7 @@
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { exampleRequest } from "../examples.js";
-import { slug } from "../intro.js";
+import { slug } from "../routes.js";
 import type { OperationView } from "../view.js";
 import { codeBlock, json, type Tab, tabsHtml } from "./tabs.js";
 

@@ -4,7 +4,7 @@
 // the words search matches besides their text (operationId, official SDK functions, path).
 import { escapeHtml } from "../access.js";
 import { sdkFunctions } from "../facts.js";
-import { slug } from "../intro.js";
+import { slug } from "../routes.js";
 import type { OperationView, SiteView } from "../view.js";
 import type { IntroEntry } from "./introduction.js";
 

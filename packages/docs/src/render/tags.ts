@@ -1,7 +1,7 @@
 // Each tag's section (its name and description) followed by its operations' sections.
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
-import { slug } from "../intro.js";
+import { slug } from "../routes.js";
 import type { SiteView } from "../view.js";
 import { anchorLink } from "./anchor.js";
 import { markdown } from "./markdown.js";

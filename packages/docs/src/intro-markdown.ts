@@ -1,4 +1,5 @@
-// The introduction of the site: the document's own `info.description`, with generated parts added
+// The introduction's Markdown for the view model (src/view.ts; render/introduction.ts renders it):
+// the document's own `info.description`, with generated parts added
 // to its sections (quick start, base URLs, key kinds, the permission matrix, end-user API keys,
 // paginated operations, errors). Every table is computed from the document.
 import {
@@ -14,20 +15,11 @@ import {
 import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
 import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
+import { operationHref } from "./routes.js";
 import { API_KEY_ENV, AUTH_URL_ENV, CLIENT_PACKAGE, clientSample, curlSample } from "./samples.js";
 import { type Section, splitSections } from "./sections.js";
 
 export { splitSections };
-
-/** The hash route of an operation in the rendered site (Redoc's tag and operation slugs). */
-export function operationHref(op: Operation): string {
-  const tag = op.operation.tags?.[0] ?? "other";
-  return `#/${slug(tag)}/${op.operationId.toLowerCase()}`;
-}
-
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, "-").replace(/&/g, "-and-").replace(/--+/g, "-").replace(/^-+/, "").replace(/-+$/, "");
-}
 
 /** Markdown table cell text: pipes escaped, no line breaks. */
 function cell(text: string): string {
