@@ -133,8 +133,9 @@ async function openOperation(page: Page, kind: PageKind, operation: string): Pro
   if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
   if (!(await link.isVisible())) {
     // The operation's tag is folded: open it first (the sidebar's answer to a tap).
+    // (A link on the Redoc page and older static pages, the tag's <summary> on the current one.)
     await page
-      .locator(`${s.menu} a`, { hasText: /^Users$/ })
+      .locator(`${s.menu} a, ${s.menu} summary`, { hasText: /^Users$/ })
       .first()
       .click();
   }

@@ -1,4 +1,4 @@
-// Builds the reference site: dist/openapi.json (the enriched document) and dist/index.html, one
+// Builds the reference site: dist/openapi.json (the bundled document, as it is) and dist/index.html, one
 // pre-rendered static page (every section and operation as plain HTML, the styles, and one small
 // script for search, tabs, copy, theme and the phone's menu) that needs no network, and its
 // precompressed copies (index.html.br, index.html.gz). Fails if the page points at anything
@@ -6,13 +6,13 @@
 // Run: pnpm --filter @propelauth-openapi/docs build
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
+import { loadBundledDocument } from "@propelauth-openapi/spec";
 import { readReleaseNotes } from "../src/changelog.js";
-import { enrich } from "../src/enrich.js";
+import { compressed } from "../src/compress.js";
 import { externalResources } from "../src/offline.js";
-import { compressed } from "../src/page.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { pageHtml } from "../src/render/page.js";
+import { siteView } from "../src/view.js";
 
 /** The inline script's budget: it only enhances a page that already reads and navigates. */
 const SCRIPT_BUDGET = 15 * 1024;
@@ -23,8 +23,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const source = loadBundledDocument();
-const doc = enrich(source, readReleaseNotes(repoRoot));
-writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(doc, null, 2)}\n`);
+// The download beside the page is the plain bundled document; the page renders its view model.
+writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(source, null, 2)}\n`);
+const view = siteView(source, readReleaseNotes(repoRoot));
 
 // The browser script, compiled by tsc next to this file (src/browser/script.ts), as a classic script.
 const compiledScript = readFileSync(join(packageDir, ".tmp", "build", "src", "browser", "script.js"), "utf8")
@@ -36,7 +37,7 @@ if (script.length > SCRIPT_BUDGET) throw new Error(`build: the page's script is 
 if (script.includes("</script")) throw new Error("build: the page's script contains </script");
 const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");
 
-const html = pageHtml(doc, {
+const html = pageHtml(view, {
   css,
   script,
   description: `${source.info.title}: every operation with who may call it, examples and code samples.`,
@@ -52,7 +53,7 @@ const { gz, br } = compressed(Buffer.from(html));
 writeFileSync(`${htmlPath}.gz`, gz);
 writeFileSync(`${htmlPath}.br`, br);
 
-const operations = listOperations(doc).length;
+const operations = view.operations.length;
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 console.log(
   `docs: ${operations} operations -> dist/index.html (${kb(Buffer.byteLength(html))}, offline, script ${kb(script.length)}; ${kb(br.length)} br, ${kb(gz.length)} gz), dist/openapi.json in ${Date.now() - started} ms`,

@@ -80,7 +80,7 @@ function list(items: string[]): string {
 }
 
 /**
- * The "Who can call this" block put at the top of an operation's description. Plain HTML with
+ * The "Who can call this" block, a note after an operation's description (src/view.ts). Plain HTML with
  * classes (styled by the page template), so it renders in any Markdown renderer that keeps HTML.
  */
 export function accessHtml(doc: OpenApiDocument, operation: OperationObject): string {

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
-import { operationHref } from "../src/intro.js";
+import { operationHref } from "../src/routes.js";
 import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
 
 const doc = loadSiteDocument();
@@ -120,7 +120,7 @@ describe("the built site in Chromium (offline)", () => {
       const item = page.locator(`${MENU} a[href="${href}"]`);
       if (!(await item.isVisible())) {
         // Open the operation's tag in the sidebar.
-        await page.locator(`${MENU} a[href="#/${route(href).split("/")[1]}"]`).click();
+        await page.locator(`${MENU} details:has(a[href="${href}"]) > summary`).click();
       }
       await item.click();
       const section = await expectOperationShown(op);
@@ -188,6 +188,27 @@ describe("the built site in Chromium (offline)", () => {
     await expectOperationShown(op);
   });
 
+  it.each([
+    ["429", "#/section/errors-and-rate-limits"],
+    ["retry", "#/section/errors-and-rate-limits"],
+    ["rate limit", "#/section/errors-and-rate-limits"],
+    ["paginate", "#/section/pagination"],
+  ])("search finds the guide section that mentions %s, after the operations named so", async (text, href) => {
+    await page.locator("#pa-search").fill(text);
+    const hits = page.locator("#pa-hits a");
+    await expect.poll(() => hits.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toContain(href);
+    await hits.locator(`xpath=self::*[@href="${href}"]`).first().click();
+    await expect.poll(() => onScreen(page.locator(`[id="${href.slice(1)}"] h2`))).toBe(true);
+  });
+
+  it("search lists an operation named so before a guide section that mentions it", async () => {
+    await page.locator("#pa-search").fill("fetchUserByEmail");
+    await expect
+      .poll(() => page.locator("#pa-hits a").first().getAttribute("href"))
+      .toBe(operationHref(ops.find((o) => o.operationId === "fetchUserByEmail")!));
+    await page.locator("#pa-search").fill("");
+  });
+
   it("saves a screenshot to .tmp/screenshot.png (never into dist/)", async () => {
     const op = ops.find((o) => o.operation["x-propelauth-access"]?.["field-permissions"]) ?? ops[0]!;
     await page.evaluate((hash) => {
@@ -215,7 +236,7 @@ describe("the built site in Chromium (offline)", () => {
       const href = operationHref(op);
       const tag = plain.locator(`${MENU} details:has(a[href="${href}"])`);
       expect(await tag.getAttribute("open")).toBeNull();
-      // The tag's fold marker (beside its link) opens it: native <details>.
+      // The tag's summary opens it: native <details>.
       await tag.locator("summary").click({ position: { x: 4, y: 8 } });
       await plain.locator(`${MENU} a[href="${href}"]`).click();
       await expect.poll(() => onScreen(plain.locator(`[id="${route(href)}"] h2`))).toBe(true);

@@ -5,11 +5,13 @@ import { createValidator, listOperations, loadBundledDocument, type OpenApiDocum
 import { describe, expect, it } from "vitest";
 import { accessHtml, accessOf, UNCONFIRMED } from "../src/access.js";
 import { changelogMarkdown, parseChangeset } from "../src/changelog.js";
-import { enrich, tagGroups } from "../src/enrich.js";
 import { exampleRequest } from "../src/examples.js";
 import { operationFacts } from "../src/facts.js";
-import { introduction, operationHref, pagedOperations, releaseLine, splitSections } from "../src/intro.js";
+import { introduction, pagedOperations, releaseLine, splitSections } from "../src/intro-markdown.js";
+import { operationHref } from "../src/routes.js";
 import { clientSample, curlSample } from "../src/samples.js";
+import { tagGroups } from "../src/view.js";
+import { enrich } from "./support.js";
 
 const spec = loadBundledDocument();
 const ops = listOperations(spec);

@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { sdkFunctions } from "../src/facts.js";
-import { operationHref } from "../src/intro.js";
 import { repoRoot } from "../src/paths.js";
 import { type PreviewServer, startPreviewServer } from "../src/preview.js";
+import { operationHref } from "../src/routes.js";
 import { artefactDir, distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
 
 const doc = loadSiteDocument();
@@ -177,7 +177,7 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       await showMenu(start);
       // What "open in new tab" and "copy link" use: the link's resolved address.
       const tag = await start
-        .locator(`${MENU} a`, { hasText: /^Users$/ })
+        .locator(`${MENU} a.pa-tag-link[href="#/users"]`)
         .first()
         .evaluate((a: HTMLAnchorElement) => a.href);
       const section = await start
@@ -437,6 +437,45 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       await dark.close();
     }
     expect(lightness(await background(page))).toBeGreaterThan(200);
+  });
+
+  it.runIf(width < 500)("on the phone, a path breaks at its slashes only, never inside a segment", async () => {
+    const p = await open(context, fileUrl);
+    try {
+      // Every section laid out (they skip layout off screen), every endpoint's path measured.
+      await p.addStyleTag({ content: "main > * { content-visibility: visible !important; }" });
+      const paths = p.locator("main code.pa-path");
+      expect(await paths.count()).toBeGreaterThanOrEqual(ops.length);
+      const bad = await paths.evaluateAll((codes) => {
+        const found: string[] = [];
+        let wrapped = 0;
+        for (const code of codes) {
+          const text = code.textContent ?? "";
+          const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+          const tops: { ch: string; top: number }[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (let i = 0; i < (n.textContent ?? "").length; i++) {
+              const range = document.createRange();
+              range.setStart(n, i);
+              range.setEnd(n, i + 1);
+              const rect = range.getClientRects()[0];
+              if (rect) tops.push({ ch: n.textContent![i]!, top: rect.top });
+            }
+          }
+          for (let i = 1; i < tops.length; i++) {
+            if (tops[i]!.top <= tops[i - 1]!.top + 2) continue;
+            wrapped++;
+            if (tops[i - 1]!.ch !== "/" && tops[i - 1]!.ch !== " ") found.push(`${text}: broken after "${text.slice(0, i)}"`);
+          }
+        }
+        return { found, wrapped };
+      });
+      expect(bad.found).toEqual([]);
+      // Long paths do wrap on a phone (at a slash).
+      expect(bad.wrapped).toBeGreaterThan(0);
+    } finally {
+      await p.close();
+    }
   });
 
   it.runIf(width < 500)("on the phone, the menu button covers no text: it is a bar of its own, and the page ends above it", async () => {

@@ -1,11 +1,12 @@
 // The pre-rendered page's parts, without a browser, on made-up schemas and operations of the
 // kinds the document may grow: nested and self-referencing objects, allOf and oneOf, arrays of
 // objects, named request examples, every response status and the samples panel.
-import { listOperations, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
+import { loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
-import { enrich } from "../src/enrich.js";
 import { operationHtml } from "../src/render/operation.js";
 import { schemaHtml, typeLabel } from "../src/render/schema.js";
+import { splitSections } from "../src/sections.js";
+import { siteView } from "../src/view.js";
 
 const spec = loadBundledDocument();
 
@@ -92,8 +93,8 @@ describe("schemaHtml", () => {
 });
 
 describe("operationHtml", () => {
-  const site = enrich(doc);
-  const op = listOperations(site).find((o) => o.operationId === "createThing")!;
+  const site = siteView(doc);
+  const op = site.operations.find((o) => o.op.operationId === "createThing")!;
   const html = operationHtml(site, op);
 
   it("is a section whose id is the operation's route, with its summary escaped", () => {
@@ -102,9 +103,9 @@ describe("operationHtml", () => {
   });
 
   it("shows one tab per named request example, the first shown", () => {
-    expect(html).toMatch(/<button type="button" role="tab" data-tab="small" aria-selected="true">A small one<\/button>/);
-    expect(html).toMatch(/<button type="button" role="tab" data-tab="big" aria-selected="false">A big one<\/button>/);
-    expect(html).toMatch(/<div role="tabpanel" data-tab="big" hidden>/);
+    expect(html).toMatch(/<button type="button" role="tab"[^>]* data-tab="small" aria-selected="true"[^>]*>A small one<\/button>/);
+    expect(html).toMatch(/<button type="button" role="tab"[^>]* data-tab="big" aria-selected="false"[^>]*>A big one<\/button>/);
+    expect(html).toMatch(/<div role="tabpanel"[^>]* data-tab="big" hidden>/);
   });
 
   it("shows every response, errors included, with its schema or example", () => {
@@ -116,5 +117,15 @@ describe("operationHtml", () => {
   it("has the samples panel with curl, both TypeScript samples and the payload", () => {
     for (const label of ["curl", "TypeScript client", "TypeScript operation", "Payload"]) expect(html).toContain(`>${label}</button>`);
     expect(html).toContain('<button type="button" class="pa-copy"');
+  });
+});
+
+describe("splitSections (markdown-it tokens)", () => {
+  it("splits at `## ` headings only, not at a `## ` line inside a code block", () => {
+    const { preamble, sections } = splitSections("Intro\n\n## One\n\n```sh\n## not a heading\n```\n\n## Two\n\nText\n");
+    expect(preamble).toBe("Intro");
+    expect(sections.map((s) => s.title)).toEqual(["One", "Two"]);
+    expect(sections[0]!.body).toBe("```sh\n## not a heading\n```");
+    expect(sections[1]!.body).toBe("Text");
   });
 });

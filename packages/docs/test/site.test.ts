@@ -7,13 +7,12 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
-import { enrich } from "../src/enrich.js";
-import { operationHref } from "../src/intro.js";
 import { externalResources } from "../src/offline.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
 import { pageHtml } from "../src/render/page.js";
-import { distDir, indexHtml, loadSiteDocument } from "./support.js";
+import { operationHref } from "../src/routes.js";
+import { distDir, enrich, indexHtml, loadDistDocument, loadSiteDocument, loadSiteView } from "./support.js";
 
 const site = loadSiteDocument();
 const html = readFileSync(indexHtml, "utf8");
@@ -21,6 +20,11 @@ const html = readFileSync(indexHtml, "utf8");
 describe("dist/", () => {
   it("was built from the current spec/dist/openapi.json (else rebuild the docs)", () => {
     expect(site).toEqual(enrich(loadBundledDocument(), readReleaseNotes(repoRoot)));
+  });
+
+  it("offers the plain bundled document as dist/openapi.json (no HTML of the page in it)", () => {
+    expect(loadDistDocument()).toEqual(loadBundledDocument());
+    expect(readFileSync(join(distDir, "openapi.json"), "utf8")).not.toContain("pa-access");
   });
 
   it("is one page, its precompressed copies and the document it renders: no screenshot or other test artefact", () => {
@@ -48,7 +52,7 @@ describe("dist/", () => {
     const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
     const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");
     const description = /<meta name="description" content="([^"]*)">/.exec(html)![1]!.replaceAll("&#39;", "'");
-    const again = pageHtml(site, { css, script, description });
+    const again = pageHtml(loadSiteView(), { css, script, description });
     expect(again === html).toBe(true);
   });
 
@@ -102,7 +106,7 @@ describe("the preview server", () => {
       expect(await index.text()).toBe(html);
       const doc = await fetch(new URL("openapi.json", server.url));
       expect(doc.status).toBe(200);
-      expect(await doc.json()).toEqual(site);
+      expect(await doc.json()).toEqual(loadDistDocument());
       expect((await fetch(new URL("missing.html", server.url))).status).toBe(404);
       expect((await fetch(new URL("/..%2fpackage.json", server.url))).status).toBe(403);
       expect((await fetch(server.url, { method: "POST" })).status).toBe(405);

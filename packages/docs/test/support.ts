@@ -1,9 +1,12 @@
-// Shared by the docs tests: the built site (dist/) and its enriched document.
+// Shared by the docs tests: the built site (dist/), the document beside it and the enriched copy it renders.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
-import { packageDir } from "../src/paths.js";
+import { type ReleaseNotes, readReleaseNotes } from "../src/changelog.js";
+import { plainText } from "../src/intro-markdown.js";
+import { packageDir, repoRoot } from "../src/paths.js";
 import type { CodeSample } from "../src/samples.js";
+import { type SiteView, siteView } from "../src/view.js";
 
 /** The built site; DOCS_DIST points the tests at another build (such as main's, to see them fail). */
 export const distDir = process.env.DOCS_DIST ?? join(packageDir, "dist");
@@ -12,13 +15,52 @@ export const indexHtml = join(distDir, "index.html");
 export const artefactDir = join(packageDir, ".tmp", "test");
 export const screenshotPath = join(artefactDir, "screenshot.png");
 
-/** The enriched document the site renders (dist/openapi.json); fails clearly when it is not built. */
-export function loadSiteDocument(): OpenApiDocument {
+/** The document beside the page (dist/openapi.json, the plain bundled one); fails clearly when it is not built. */
+export function loadDistDocument(): OpenApiDocument {
   const path = join(distDir, "openapi.json");
   if (!existsSync(path) || !existsSync(indexHtml)) {
     throw new Error(`${path} or ${indexHtml} is missing: run \`pnpm --filter @propelauth-openapi/docs build\` first`);
   }
   return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
+}
+
+/**
+ * The site's view as a document, the shape the tests were written against: each operation's
+ * description followed by its notes, its samples as `x-codeSamples`, "Other" for an operation
+ * without a tag, the introduction as `info.description`, plain server descriptions and
+ * `x-tagGroups`. Only the tests build it; the site renders the view itself.
+ */
+export function documentOf(view: SiteView): OpenApiDocument {
+  const doc = structuredClone(view.doc);
+  const ops = listOperations(doc);
+  view.operations.forEach((v, i) => {
+    const operation = ops[i]!.operation;
+    operation.description = [operation.description ?? "", ...v.notes].filter(Boolean).join("\n\n");
+    operation["x-codeSamples"] = v.samples;
+    if (!operation.tags || operation.tags.length === 0) operation.tags = [v.tag];
+  });
+  doc.info.description = view.introduction;
+  (doc.servers ?? []).forEach((server, i) => {
+    if (server.description) server.description = view.servers[i]!.description;
+    for (const variable of Object.values(server.variables ?? {})) {
+      if (variable.description) variable.description = plainText(variable.description);
+    }
+  });
+  (doc as OpenApiDocument & { "x-tagGroups": unknown })["x-tagGroups"] = view.tagGroups;
+  return doc;
+}
+
+/** What `enrich` gave before the view model: the document with the site's view written into it. */
+export const enrich = (doc: OpenApiDocument, releaseNotes?: ReleaseNotes) => documentOf(siteView(doc, releaseNotes));
+
+/** The view the site renders, from dist/openapi.json. */
+export function loadSiteView(): SiteView {
+  return siteView(loadDistDocument(), readReleaseNotes(repoRoot));
+}
+
+/** The site's view as a document (see documentOf). */
+export function loadSiteDocument(): OpenApiDocument {
+  return documentOf(loadSiteView());
 }
 
 export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample; operation?: CodeSample } {

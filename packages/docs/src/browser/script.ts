@@ -1,11 +1,15 @@
 // The page's only script, inlined at the end of the page by the build: enhancement of plain HTML
 // that already reads and navigates without it. It switches tabs (all samples panels together),
 // copies code, searches the sidebar's entries, follows the light/dark choice, marks the current
-// sidebar item and opens its tag, and opens and closes the phone's menu. No imports, no network.
+// sidebar item and opens its tag, and opens and closes the phone's menu (a modal dialog there).
+// It announces search results and copies through the page's status line. No imports, no network.
 
 const root = document.documentElement;
 const nav = document.getElementById("pa-nav") as HTMLElement;
 const menuButton = document.querySelector<HTMLButtonElement>(".pa-menu-button");
+const main = document.getElementById("pa-main") as HTMLElement;
+const status = document.getElementById("pa-status");
+const phone = matchMedia("(max-width: 900px)");
 const THEME_KEY = "pa-theme";
 
 function storage(): Storage | undefined {
@@ -26,11 +30,20 @@ function setupTheme(): void {
   });
 }
 
+/** Tells screen readers (the page's live status line). */
+function announce(text: string): void {
+  if (status) status.textContent = text;
+}
+
 function selectTab(tabs: Element, key: string): boolean {
   const panel = tabs.querySelector(`:scope > [role=tabpanel][data-tab="${CSS.escape(key)}"]`);
   if (!panel) return false;
-  for (const b of tabs.querySelectorAll(":scope > .pa-tabbar [role=tab]"))
-    b.setAttribute("aria-selected", String(b.getAttribute("data-tab") === key));
+  for (const b of tabs.querySelectorAll(":scope > .pa-tabbar [role=tab]")) {
+    const selected = b.getAttribute("data-tab") === key;
+    b.setAttribute("aria-selected", String(selected));
+    // Roving tabindex: only the selected tab is a Tab stop; the arrow keys move between them.
+    b.setAttribute("tabindex", selected ? "0" : "-1");
+  }
   for (const p of tabs.querySelectorAll<HTMLElement>(":scope > [role=tabpanel]")) p.hidden = p !== panel;
   return true;
 }
@@ -43,6 +56,24 @@ function onTab(button: Element): void {
   // A samples choice applies to every operation that has that sample.
   const all = group ? document.querySelectorAll(`.pa-tabs[data-group="${CSS.escape(group)}"]`) : [tabs];
   for (const t of all) selectTab(t, key);
+}
+
+const TAB_KEYS: Record<string, (i: number, n: number) => number> = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/** The ARIA tabs pattern: arrows, Home and End move to a tab and select it. */
+function onTabKey(event: KeyboardEvent, tab: HTMLElement): void {
+  const move = TAB_KEYS[event.key];
+  const list = [...(tab.parentElement?.querySelectorAll<HTMLElement>("[role=tab]") ?? [])];
+  if (!move || list.length === 0) return;
+  event.preventDefault();
+  const next = list[move(list.indexOf(tab), list.length)]!;
+  onTab(next);
+  next.focus();
 }
 
 async function copy(button: HTMLElement): Promise<void> {
@@ -58,14 +89,48 @@ async function copy(button: HTMLElement): Promise<void> {
     getSelection()?.addRange(range);
   }
   button.textContent = "Copied";
+  announce("Copied");
   setTimeout(() => {
     button.textContent = "Copy";
   }, 1500);
 }
 
-function setMenu(open: boolean): void {
+const menuOpen = () => root.classList.contains("pa-menu-open");
+
+/**
+ * On a phone the sidebar opens as a modal dialog over the page: focus moves into it and stays
+ * there (the page under it is inert), and closing it gives focus back to its button.
+ */
+function setMenu(open: boolean, returnFocus = false): void {
+  if (open === menuOpen()) return;
   root.classList.toggle("pa-menu-open", open);
   menuButton?.setAttribute("aria-expanded", String(open));
+  const modal = open && phone.matches;
+  main.inert = modal;
+  if (modal) {
+    nav.setAttribute("role", "dialog");
+    nav.setAttribute("aria-modal", "true");
+    nav.tabIndex = -1;
+    nav.focus();
+  } else {
+    nav.removeAttribute("role");
+    nav.removeAttribute("aria-modal");
+    nav.removeAttribute("tabindex");
+    if (returnFocus) menuButton?.focus();
+  }
+}
+
+/** Tab and Shift+Tab go round the open menu and its button, never behind it. */
+function trapFocus(event: KeyboardEvent): void {
+  if (event.key !== "Tab" || !menuOpen() || !phone.matches || !menuButton) return;
+  const inside = [...nav.querySelectorAll<HTMLElement>("a[href], button, input, summary")].filter((e) => e.checkVisibility());
+  const ring = [menuButton, ...inside];
+  const at = ring.indexOf(document.activeElement as HTMLElement);
+  const last = ring.length - 1;
+  if (event.shiftKey ? at <= 0 : at === last || at === -1) {
+    event.preventDefault();
+    ring[event.shiftKey ? last : 0]!.focus();
+  }
 }
 
 /** Marks the sidebar item of a route (the current one by default), opens its tag and brings it into the sidebar's view. */
@@ -106,13 +171,7 @@ function followScroll(): void {
   for (const section of document.querySelectorAll("main > section[id], main > header[id]")) observer.observe(section);
 }
 
-function onNavClick(link: HTMLAnchorElement): void {
-  if (link.classList.contains("pa-tag-link")) {
-    // A tag link opens its list (and shows the tag); a second tap on the current tag folds it.
-    const tag = link.closest("details");
-    if (tag) tag.open = !(tag.open && location.hash === link.getAttribute("href"));
-    return;
-  }
+function onNavClick(): void {
   setMenu(false);
   clearSearch();
 }
@@ -121,24 +180,47 @@ interface Entry {
   link: HTMLAnchorElement;
   title: string;
   words: string;
+  /** The text of a guide section (an introduction entry), matched after the names. */
+  body: string;
 }
 
 let entries: Entry[] | undefined;
 
+/**
+ * The text of an introduction entry's part of the page: an `h3` up to the next heading, or a
+ * whole section (without the permission matrix, which names every operation).
+ */
+function guideText(route: string): string {
+  const at = document.getElementById(route.slice(1));
+  if (!at) return "";
+  if (at.tagName !== "H3")
+    return [...at.children]
+      .filter((c) => !c.querySelector(".pa-matrix"))
+      .map((c) => c.textContent)
+      .join(" ");
+  const parts = [at.textContent];
+  for (let e = at.nextElementSibling; e && !/^H[23]$/.test(e.tagName); e = e.nextElementSibling) parts.push(e.textContent);
+  return parts.join(" ");
+}
+
 function searchEntries(): Entry[] {
   entries ??= [...nav.querySelectorAll<HTMLAnchorElement>("a[href^='#/']:not(.pa-title):not(.pa-hit)")].map((link) => {
     const title = (link.lastChild?.textContent ?? link.textContent ?? "").trim();
-    return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase() };
+    const guide = link.closest(".pa-nav-intro") ? guideText(link.getAttribute("href") ?? "") : "";
+    return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase(), body: guide.toLowerCase() };
   });
   return entries;
 }
 
-/** Exact names first (summary, operationId, SDK function), then names that start so, then the rest. */
-function rank(entry: Entry, query: string): number {
+/**
+ * Exact names first (summary, operationId, SDK function), then names that start so, then the
+ * rest of the names, then the guide sections that only mention it in their text.
+ */
+function rank(entry: Entry, query: string, tokens: string[]): number {
   const names = [entry.title, ...entry.words.split(" ")];
   if (names.includes(query)) return 0;
   if (names.some((n) => n.startsWith(query))) return 1;
-  return 2;
+  return tokens.every((t) => entry.words.includes(t)) ? 2 : 3;
 }
 
 function search(text: string): void {
@@ -146,11 +228,14 @@ function search(text: string): void {
   const query = text.trim().toLowerCase();
   list.replaceChildren();
   list.hidden = query === "";
-  if (query === "") return;
+  if (query === "") {
+    announce("");
+    return;
+  }
   const tokens = query.split(/\s+/);
   const hits = searchEntries()
-    .filter((e) => tokens.every((t) => e.words.includes(t)))
-    .map((e, i) => ({ e, i, r: rank(e, query) }))
+    .filter((e) => tokens.every((t) => e.words.includes(t) || e.body.includes(t)))
+    .map((e, i) => ({ e, i, r: rank(e, query, tokens) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .slice(0, 20);
   for (const { e } of hits) {
@@ -163,6 +248,7 @@ function search(text: string): void {
     list.append(li);
   }
   if (hits.length === 0) list.append(Object.assign(document.createElement("li"), { className: "pa-no-hit", textContent: "No match" }));
+  announce(hits.length === 0 ? "No match" : `${hits.length} result${hits.length === 1 ? "" : "s"}`);
 }
 
 function clearSearch(): void {
@@ -177,9 +263,26 @@ function onClick(event: MouseEvent): void {
   const copyButton = target.closest<HTMLElement>(".pa-copy");
   if (tab) onTab(tab);
   else if (copyButton) void copy(copyButton);
-  else if (target.closest(".pa-menu-button")) setMenu(!root.classList.contains("pa-menu-open"));
+  else if (target.closest(".pa-menu-button")) setMenu(!menuOpen(), true);
+  else if (target.closest(".pa-skip")) {
+    // To the content without changing the route in the address bar.
+    event.preventDefault();
+    main.focus();
+  }
   const link = target.closest<HTMLAnchorElement>("a[href^='#']");
-  if (link && nav.contains(link)) onNavClick(link);
+  if (link && nav.contains(link)) onNavClick();
+}
+
+function onKeydown(event: KeyboardEvent): void {
+  const tab = (event.target as Element).closest?.<HTMLElement>(".pa-tabbar [role=tab]");
+  if (tab) {
+    onTabKey(event, tab);
+    return;
+  }
+  trapFocus(event);
+  if (event.key !== "Escape") return;
+  if (menuOpen()) setMenu(false, true);
+  clearSearch();
 }
 
 function init(): void {
@@ -191,11 +294,9 @@ function init(): void {
   input?.addEventListener("keydown", (e) => {
     if (e.key === "Enter") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
   });
-  document.addEventListener("keydown", (e) => {
-    if (e.key !== "Escape") return;
-    clearSearch();
-    setMenu(false);
-  });
+  document.addEventListener("keydown", onKeydown);
+  // Turning a phone into landscape (wider than 900 px) ends the modal menu.
+  phone.addEventListener("change", () => setMenu(false));
   addEventListener("hashchange", () => highlight());
   highlight();
   followScroll();

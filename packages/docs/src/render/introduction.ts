@@ -1,11 +1,12 @@
 // The introduction: the title, the release line and the document's preamble, the servers, then
-// one section per `## ` heading of `info.description` (enriched with the generated tables). Its
-// `### ` headings get ids too, and both levels are listed in the sidebar.
-import type { OpenApiDocument } from "@propelauth-openapi/spec";
+// one section per `## ` heading of the view's introduction (with the generated tables). Its
+// `### ` headings (found in markdown-it's tokens) get ids too, and both levels are listed in the sidebar.
 import { escapeHtml } from "../access.js";
-import { slug, splitSections } from "../intro.js";
+import { slug } from "../routes.js";
+import { splitSections } from "../sections.js";
+import type { ServerView, SiteView } from "../view.js";
 import { anchorLink } from "./anchor.js";
-import { markdown, textOf } from "./markdown.js";
+import { markdown, markdownWithSubheadings } from "./markdown.js";
 
 export interface IntroEntry {
   title: string;
@@ -15,47 +16,40 @@ export interface IntroEntry {
 
 const sectionRoute = (title: string) => `/section/${slug(title)}`;
 
-/** Gives each `<h3>` of a section an id and a link, and lists them. */
-function subheadings(html: string): { html: string; children: IntroEntry["children"] } {
-  const children: IntroEntry["children"] = [];
-  const out = html.replace(/<h3>([\s\S]*?)<\/h3>/g, (_, inner: string) => {
-    const title = textOf(inner).trim();
-    const route = sectionRoute(title);
-    children.push({ title, route });
-    return `<h3 class="pa-heading" id="${escapeHtml(route)}">${inner}${anchorLink(route, title)}</h3>`;
-  });
-  return { html: out, children };
+/** A section's Markdown as HTML, its `### ` headings with ids and links, and their list. */
+function subheadings(text: string): { html: string; children: IntroEntry["children"] } {
+  const { html, subheadings } = markdownWithSubheadings(text, sectionRoute, anchorLink);
+  return { html, children: subheadings };
 }
 
-function serversPanel(doc: OpenApiDocument): string {
-  const items = (doc.servers ?? []).map(
-    (s) =>
-      `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description ?? "")}</span></li>`,
+function serversPanel(servers: ServerView[]): string {
+  const items = servers.map(
+    (s) => `<li><code class="pa-nowrap">${escapeHtml(s.url)}</code> <span class="pa-server-about">${escapeHtml(s.description)}</span></li>`,
   );
   return `<div class="pa-card"><p class="pa-label">Servers</p><ul class="pa-server-list">${items.join("")}</ul></div>`;
 }
 
 function downloadPanel(): string {
-  return '<div class="pa-card"><p class="pa-label">Download</p><p><a href="openapi.json" download>OpenAPI document (JSON)</a>: the document this page renders.</p></div>';
+  return '<div class="pa-card"><p class="pa-label">Download</p><p><a href="openapi.json" download>OpenAPI document (JSON)</a>: the OpenAPI document this page is built from.</p></div>';
 }
 
 /**
  * The introduction's markup and its sidebar entries, from one rendering of each section (the
  * sidebar lists the `### ` headings that rendering gives ids).
  */
-export function introductionParts(doc: OpenApiDocument): { html: string; entries: IntroEntry[] } {
-  const { preamble, sections } = splitSections(doc.info.description ?? "");
+export function introductionParts(view: SiteView): { html: string; entries: IntroEntry[] } {
+  const { preamble, sections } = splitSections(view.introduction);
   const head = [
     '<header class="pa-intro-head" id="/">',
-    `<h1>${escapeHtml(doc.info.title)}</h1>`,
+    `<h1>${escapeHtml(view.doc.info.title)}</h1>`,
     markdown(preamble),
-    `<div class="pa-cards">${downloadPanel()}${serversPanel(doc)}</div>`,
+    `<div class="pa-cards">${downloadPanel()}${serversPanel(view.servers)}</div>`,
     "</header>",
   ].join("");
-  const rendered = sections.map((s) => ({ title: s.title, route: sectionRoute(s.title), ...subheadings(markdown(s.body)) }));
+  const rendered = sections.map((s) => ({ title: s.title, route: sectionRoute(s.title), ...subheadings(s.body) }));
   const body = rendered.map(
     (s) =>
-      `<section class="pa-intro" id="${escapeHtml(s.route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchorLink(s.route, s.title)}</h2>${s.html}</section>`,
+      `<section class="pa-intro" id="${escapeHtml(s.route)}"><h2 class="pa-heading">${escapeHtml(s.title)}${anchorLink(s.route)}</h2>${s.html}</section>`,
   );
   return { html: head + body.join(""), entries: rendered.map(({ title, route, children }) => ({ title, route, children })) };
 }

@@ -1,8 +1,8 @@
 // The whole page: sidebar first (it paints first), the introduction and every tag and operation
 // as plain HTML, the styles, and one small script at the end for what HTML cannot do alone
 // (search, tabs, copy, theme, the current item, the phone's menu).
-import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
+import type { SiteView } from "../view.js";
 import { introductionParts } from "./introduction.js";
 import { sidebarHtml } from "./sidebar.js";
 import { tagsHtml } from "./tags.js";
@@ -16,15 +16,14 @@ export interface PageParts {
   description: string;
 }
 
-export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
-  const ops = listOperations(doc);
-  const intro = introductionParts(doc);
+export function pageHtml(view: SiteView, parts: PageParts): string {
+  const intro = introductionParts(view);
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
     "<head>",
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(doc.info.title)} reference</title>`,
+    `<title>${escapeHtml(view.doc.info.title)} reference</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="description" content="${escapeHtml(parts.description)}">`,
     '<meta name="generator" content="@propelauth-openapi/docs">',
@@ -36,12 +35,17 @@ export function pageHtml(doc: OpenApiDocument, parts: PageParts): string {
     "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
     "</head>",
     "<body>",
-    sidebarHtml(doc, ops, intro.entries),
-    '<main id="pa-main">',
+    // First in the keyboard's order: the skip link, then the phone's Contents button (a bar
+    // along the bottom edge; on a desktop it is not shown), then the sidebar it opens.
+    '<a class="pa-skip" href="#pa-main">Skip to content</a>',
+    '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav" aria-haspopup="dialog">Contents</button>',
+    sidebarHtml(view, intro.entries),
+    '<main id="pa-main" tabindex="-1">',
     intro.html,
-    tagsHtml(doc, ops),
+    tagsHtml(view),
     "</main>",
-    '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav">Contents</button>',
+    // Announces search results and copies to screen readers (the script writes into it).
+    '<p id="pa-status" class="pa-sr" role="status"></p>',
     `<script>${parts.script}</script>`,
     "</body>",
     "</html>",

@@ -2,23 +2,21 @@
 // sections, then the tag groups with each tag as a native <details> (it opens on a tap before any
 // script runs) listing its operations. Every link is a `#/...` fragment. Operation links carry
 // the words search matches besides their text (operationId, official SDK functions, path).
-import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
-import { tagGroups } from "../enrich.js";
 import { sdkFunctions } from "../facts.js";
-import { operationHref, slug } from "../intro.js";
+import { slug } from "../routes.js";
+import type { OperationView, SiteView } from "../view.js";
 import type { IntroEntry } from "./introduction.js";
 
-export const tagOf = (op: Operation) => op.operation.tags?.[0] ?? "Other";
-
-function searchWords(op: Operation): string {
+function searchWords({ op }: OperationView): string {
   const functions = sdkFunctions(op.operation).flatMap((s) => s.functions);
   return [op.operationId, ...functions, `${op.method.toUpperCase()} ${op.path}`].join(" ");
 }
 
-function operationItem(op: Operation): string {
+function operationItem(view: OperationView): string {
+  const { op } = view;
   const method = op.method.toUpperCase();
-  return `<li><a href="${operationHref(op)}" data-words="${escapeHtml(searchWords(op))}"><span class="pa-method pa-method-${op.method}">${method}</span> ${escapeHtml(op.operation.summary ?? op.operationId)}</a></li>`;
+  return `<li><a href="#${escapeHtml(view.route)}" data-words="${escapeHtml(searchWords(view))}"><span class="pa-method pa-method-${op.method}">${method}</span> ${escapeHtml(view.title)}</a></li>`;
 }
 
 function introItems(entries: IntroEntry[]): string {
@@ -30,19 +28,23 @@ function introItems(entries: IntroEntry[]): string {
   return `<ul class="pa-nav-intro">${items.join("")}</ul>`;
 }
 
-function tagItem(tag: string, ops: Operation[]): string {
-  const list = ops.filter((op) => tagOf(op) === tag);
+function tagItem(tag: string, ops: OperationView[]): string {
+  const list = ops.filter((op) => op.tag === tag);
   if (list.length === 0) return "";
-  return `<details class="pa-nav-tag"><summary><a href="#/${slug(tag)}" class="pa-tag-link">${escapeHtml(tag)}</a></summary><ul>${list.map(operationItem).join("")}</ul></details>`;
+  // The summary only folds (one Tab stop, no link inside it); the tag's own section is the list's first item.
+  const about = `<li><a href="#/${slug(tag)}" class="pa-tag-link">About ${escapeHtml(tag)}</a></li>`;
+  return `<details class="pa-nav-tag"><summary><span>${escapeHtml(tag)}</span></summary><ul>${about}${list.map(operationItem).join("")}</ul></details>`;
 }
 
-export function sidebarHtml(doc: OpenApiDocument, ops: Operation[], intro: IntroEntry[]): string {
-  const groups = tagGroups(doc).map((g) => `<p class="pa-group">${escapeHtml(g.name)}</p>${g.tags.map((t) => tagItem(t, ops)).join("")}`);
+export function sidebarHtml(view: SiteView, intro: IntroEntry[]): string {
+  const groups = view.tagGroups.map(
+    (g) => `<p class="pa-group">${escapeHtml(g.name)}</p>${g.tags.map((t) => tagItem(t, view.operations)).join("")}`,
+  );
   return [
     '<nav class="pa-nav" id="pa-nav" aria-label="Contents">',
-    `<div class="pa-nav-head"><a class="pa-title" href="#/">${escapeHtml(doc.info.title)}</a>`,
+    `<div class="pa-nav-head"><a class="pa-title" href="#/">${escapeHtml(view.doc.info.title)}</a>`,
     '<button type="button" class="pa-theme" aria-label="Switch between light and dark" title="Light or dark">◐</button></div>',
-    '<div class="pa-search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" autocomplete="off"><ol id="pa-hits" class="pa-hits" hidden></ol></div>',
+    '<div class="pa-search" role="search"><input type="search" id="pa-search" placeholder="Search operations, SDK functions…" aria-label="Search" aria-controls="pa-hits" autocomplete="off"><ol id="pa-hits" class="pa-hits" aria-label="Search results" hidden></ol></div>',
     introItems(intro),
     ...groups,
     "</nav>",

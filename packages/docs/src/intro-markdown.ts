@@ -1,4 +1,5 @@
-// The introduction of the site: the document's own `info.description`, with generated parts added
+// The introduction's Markdown for the view model (src/view.ts; render/introduction.ts renders it):
+// the document's own `info.description`, with generated parts added
 // to its sections (quick start, base URLs, key kinds, the permission matrix, end-user API keys,
 // paginated operations, errors). Every table is computed from the document.
 import {
@@ -14,22 +15,11 @@ import {
 import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
 import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
+import { operationHref } from "./routes.js";
 import { API_KEY_ENV, AUTH_URL_ENV, CLIENT_PACKAGE, clientSample, curlSample } from "./samples.js";
+import { type Section, splitSections } from "./sections.js";
 
-interface Section {
-  title: string;
-  body: string;
-}
-
-/** The hash route of an operation in the rendered site (Redoc's tag and operation slugs). */
-export function operationHref(op: Operation): string {
-  const tag = op.operation.tags?.[0] ?? "other";
-  return `#/${slug(tag)}/${op.operationId.toLowerCase()}`;
-}
-
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, "-").replace(/&/g, "-and-").replace(/--+/g, "-").replace(/^-+/, "").replace(/-+$/, "");
-}
+export { splitSections };
 
 /** Markdown table cell text: pipes escaped, no line breaks. */
 function cell(text: string): string {
@@ -42,18 +32,6 @@ function table(head: string[], rows: string[][]): string {
 
 function opLink(op: Operation): string {
   return `[${cell(op.operation.summary ?? op.operationId)}](${operationHref(op)})`;
-}
-
-/** Splits Markdown into the text before the first `## ` heading and its `## ` sections. */
-export function splitSections(markdown: string): { preamble: string; sections: Section[] } {
-  const parts = markdown.split(/^## +/m);
-  const preamble = parts.shift() ?? "";
-  const sections = parts.map((part) => {
-    const newline = part.indexOf("\n");
-    const title = (newline === -1 ? part : part.slice(0, newline)).trim();
-    return { title, body: newline === -1 ? "" : part.slice(newline + 1).trim() };
-  });
-  return { preamble: preamble.trim(), sections };
 }
 
 function quickStart(doc: OpenApiDocument, ops: Operation[]): string {
@@ -103,11 +81,18 @@ export function plainText(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, "$1");
 }
 
-/** An HTML table that may use the page's full width and scrolls sideways on a narrow screen. */
-function wideTable(className: string, head: string[], rows: string[][]): string {
+/**
+ * An HTML table that may use the page's full width and scrolls sideways on a narrow screen: a
+ * named region and a Tab stop, so that a keyboard can scroll it.
+ */
+export function wideRegion(label: string, table: string): string {
+  return `<div class="pa-wide" tabindex="0" role="region" aria-label="${escapeHtml(label)}">${table}</div>`;
+}
+
+function wideTable(className: string, label: string, head: string[], rows: string[][]): string {
   const th = head.map((h) => `<th scope="col">${h}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
-  return `<div class="pa-wide"><table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return wideRegion(label, `<table class="${className}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
 function serversTable(doc: OpenApiDocument): string {
@@ -117,7 +102,7 @@ function serversTable(doc: OpenApiDocument): string {
       .join(", ");
     return [`<code class="pa-nowrap">${escapeHtml(server.url)}</code>`, codeSpans(server.description ?? ""), variables || "none"];
   });
-  return ["**Servers in this document**", "", wideTable("pa-servers", ["base URL", "what it is", "variables"], rows)].join("\n");
+  return ["**Servers in this document**", "", wideTable("pa-servers", "Servers", ["base URL", "what it is", "variables"], rows)].join("\n");
 }
 
 function kindsAndPermissions(doc: OpenApiDocument, ops: Operation[]): string {
@@ -189,7 +174,10 @@ function permissionMatrix(doc: OpenApiDocument, ops: Operation[]): string {
     `Which key kinds may call each of the ${ops.length} operations (✓), and the permissions a Custom key needs for it.`,
     "Paths are shown without their `/api/backend/v1` prefix.",
     "",
-    `<div class="pa-wide"><table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table></div>`,
+    wideRegion(
+      "Permission matrix",
+      `<table class="pa-matrix"><thead><tr><th scope="col">operation</th>${head.join("")}<th scope="col">Custom key needs</th></tr></thead><tbody>${body.join("")}</tbody></table>`,
+    ),
   ].join("\n");
 }
 
@@ -345,7 +333,7 @@ export function releaseLine(version: string): string {
   return `<p class="pa-release" data-version="${v}">Release <strong>${v}</strong> of this document · <a href="#/section/changelog">Changelog</a></p>`;
 }
 
-/** The enriched `info.description`. */
+/** The introduction's Markdown: the document's own text with the generated sections (see SiteView). */
 export function introduction(doc: OpenApiDocument, releaseNotes: ReleaseNotes = { pending: [] }): string {
   const ops = listOperations(doc);
   const split = splitSections(doc.info.description ?? "");
