@@ -242,8 +242,9 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
     close() {
       clearTimeout(idle);
       if (file !== ":memory:") checkpoint();
-      db.close();
+      // The owner's name leaves the lock folder first, so that closing can remove the folder.
       release();
+      db.close();
     },
   };
 }

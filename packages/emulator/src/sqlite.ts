@@ -1,7 +1,7 @@
 // The SQLite engine: node-sqlite3-wasm, SQLite compiled to WebAssembly with a VFS over node:fs.
 // It installs from the registry with no native build step (npm, pnpm 10 defaults, Bun) and runs
 // on Node 20 and later; the README's Storage section has the measurements behind the choice.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type * as Wasm from "node-sqlite3-wasm";
@@ -124,23 +124,82 @@ const alive = (pid: number) => {
   }
 };
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
- * Makes sure this process may open `file`. The engine locks a file with a `<file>.lock` folder,
- * which a killed process leaves behind; `<file>.owner` names the process that holds it, so a
- * stale lock is cleared and a live one refused with its process id.
+ * Ownership of a data file is SQLite's own lock, held for the connection's life (exclusive locking
+ * mode): the engine's VFS takes it by creating the folder `<file>.lock`, which only one process can
+ * create. The owner then names itself inside it (`owner-<pid>`), so that a lock left by a killed
+ * process can be told from a live one. A start that finds the lock taken never deletes it unless
+ * its owner is dead, and then only by removing that owner's own file first: two starts breaking
+ * the same stale lock cannot both succeed, and neither can remove a live owner's lock.
  */
-function claim(file: string): () => void {
-  const lock = `${file}.lock`;
-  const owner = `${file}.owner`;
-  if (existsSync(lock)) {
-    const pid = existsSync(owner) ? Number(readFileSync(owner, "utf8")) : Number.NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
-      throw new DataFileInUse(`the data file ${file} is in use by process ${pid}; stop it or pass another --data file`);
-    }
-    rmSync(lock, { recursive: true, force: true });
+const lockDir = (file: string) => `${file}.lock`;
+
+function ownerOf(file: string): number | undefined {
+  try {
+    const name = readdirSync(lockDir(file)).find((f) => f.startsWith("owner-"));
+    return name === undefined ? undefined : Number(name.slice(6));
+  } catch {
+    return undefined;
   }
-  writeFileSync(owner, String(process.pid), { mode: 0o600 });
-  return () => rmSync(owner, { force: true });
+}
+
+/** Names this process as the lock's owner; returns what un-names it (before the connection closes). */
+function markOwner(file: string): () => void {
+  const mark = `${lockDir(file)}/owner-${process.pid}`;
+  writeFileSync(mark, "", { mode: 0o600 });
+  return () => rmSync(mark, { force: true });
+}
+
+/** Removes the lock of a dead owner; false when someone else changed it first. */
+function breakStaleLock(file: string, deadPid: number): boolean {
+  try {
+    unlinkSync(`${lockDir(file)}/owner-${deadPid}`);
+    rmdirSync(lockDir(file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the lock is held: throws DataFileInUse when by a live process; returns when it may be retried. */
+function waitForLock(file: string, deadline: number): void {
+  const owner = ownerOf(file);
+  if (owner !== undefined && owner !== process.pid && alive(owner)) {
+    throw new DataFileInUse(`the data file ${file} is in use by process ${owner}; stop it or pass another --data file`);
+  }
+  if (owner !== undefined) {
+    breakStaleLock(file, owner);
+    return;
+  }
+  // Taken a moment ago by a start that has not named itself yet, or left by one killed in that moment.
+  if (Date.now() > deadline) {
+    throw new DataFileInUse(
+      `the data file ${file} is locked (${lockDir(file)}) by a process that did not name itself; if no emulator uses this file, delete that folder`,
+    );
+  }
+  sleep(25);
+}
+
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));
+
+/** Opens `file` and takes its lock for the connection's life; the returned release must run before close. */
+function openOwned(file: string): { db: Database; release: () => void } {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const db = new Database(file);
+    try {
+      db.pragma("locking_mode = EXCLUSIVE");
+      // The first read takes the lock, and exclusive locking mode keeps it until close.
+      if (db.pragma("journal_mode = WAL") !== "wal") throw new Error(`could not switch ${file} to WAL`);
+      return { db, release: markOwner(file) };
+    } catch (error) {
+      db.close();
+      if (!isBusy(error)) throw error;
+    }
+    waitForLock(file, deadline);
+  }
 }
 
 /**
@@ -165,15 +224,7 @@ export function prepareDataFile(file: string): void {
 export function openConnection(file: string): { db: Database; release: () => void } {
   if (file === ":memory:") return { db: new Database(file), release: () => {} };
   prepareDataFile(file);
-  const release = claim(file);
-  try {
-    const db = new Database(file);
-    db.pragma("locking_mode = EXCLUSIVE");
-    if (db.pragma("journal_mode = WAL") !== "wal") throw new Error(`could not switch ${file} to WAL`);
-    if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
-    return { db, release };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const owned = openOwned(file);
+  if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
+  return owned;
 }
