@@ -121,16 +121,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     api.run(admitted, text ?? undefined);
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
-      process.stderr.write(`[propelauth-emulator] ${error.stack ?? error}\n`);
-      send(res, 500, { error: `the emulator failed: ${error.message}` });
-    });
-  });
+  // A slow client may not hold a connection forever: the headers within 10 s, the whole request
+  // within 30 s. Node checks these deadlines every connectionsCheckingInterval (30 s by default,
+  // which let clients run to 40 s and 60 s): every second here.
+  const server: Server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      handle(req, res).catch((error: Error) => {
+        process.stderr.write(`[propelauth-emulator] ${error.stack ?? error}\n`);
+        send(res, 500, { error: `the emulator failed: ${error.message}` });
+      });
+    },
+  );
   server.keepAliveTimeout = 65_000;
-  // A slow client may not hold a connection forever: the headers within 10 s, the whole request within 30 s.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once("error", reject);
