@@ -20,12 +20,26 @@ export interface Statement {
   all(...params: Value[]): Row[];
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
 // undefined binds as NULL, as better-sqlite3 did; the engine refuses types it cannot store.
-const toSql = (params: Value[]): Wasm.BindValues => params.map((v) => (v === undefined ? null : v)) as Wasm.BindValues;
+// The engine binds text as a C string, cut at the first U+0000 ("A\u0000B" would be stored as
+// "A"): such a string is bound as its UTF-8 bytes instead, kept byte-exact and compared exactly
+// (a lookup by "A" does not find it). The schema has no BLOB column, so a BLOB read back is one.
+function toSql(params: Value[]): Wasm.BindValues {
+  return params.map((v) =>
+    v === undefined ? null : typeof v === "string" && v.includes("\u0000") ? utf8.encode(v) : v,
+  ) as Wasm.BindValues;
+}
 
 // Integers beyond 2^53 come back as BigInt, which JSON cannot carry: answer them as numbers.
 function fromSql(row: Record<string, unknown>): Row {
-  for (const key in row) if (typeof row[key] === "bigint") row[key] = Number(row[key]);
+  for (const key in row) {
+    const v = row[key];
+    if (typeof v === "bigint") row[key] = Number(v);
+    else if (v instanceof Uint8Array) row[key] = fromUtf8.decode(v);
+  }
   return row;
 }
 

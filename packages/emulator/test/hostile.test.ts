@@ -280,3 +280,19 @@ describe("an answer that cannot be serialised", () => {
     }
   });
 });
+
+describe("U+0000 in strings", () => {
+  it("is stored and answered byte-exact, and a lookup by the text before it finds nothing", async () => {
+    const username = `cut\u0000name-${Date.now()}`;
+    const created = await h().op("createUser", {}, { body: { email: "nul@example.com", first_name: "A\u0000B", username } });
+    expect(created.status).toBe(200);
+    const fetched = await h().op("fetchUserById", { user_id: created.body.user_id });
+    expect(fetched.body.first_name).toBe("A\u0000B");
+    expect(fetched.body.username).toBe(username);
+    expect((await h().op("fetchUserByUsername", {}, { query: { username: username.split("\u0000")[0]! } })).status).toBe(404);
+    expect((await h().op("fetchUserByUsername", {}, { query: { username } })).body.user_id).toBe(created.body.user_id);
+    const org = await h().op("createOrg", {}, { body: { name: "Acme\u0000 Evil Corp" } });
+    expect(org.status).toBe(200);
+    expect((await h().op("fetchOrg", { org_id: org.body.org_id })).body.name).toBe("Acme\u0000 Evil Corp");
+  });
+});
