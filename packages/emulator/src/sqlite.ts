@@ -5,6 +5,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmd
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type * as Wasm from "node-sqlite3-wasm";
+import { refuseDamagedWal, refuseEmptied } from "./store-check.js";
 
 const { Database: WasmDatabase } = createRequire(import.meta.url)("node-sqlite3-wasm") as typeof Wasm;
 
@@ -177,11 +178,14 @@ function breakStaleLock(file: string, deadPid: number): boolean {
   }
 }
 
+const inUse = (file: string, owner: number) =>
+  new DataFileInUse(`the data file ${file} is in use by process ${owner}; stop it or pass another --data file`);
+
 /** Why the lock is held: throws DataFileInUse when by a live process; returns when it may be retried. */
 function waitForLock(file: string, deadline: number): void {
   const owner = ownerOf(file);
   if (owner !== undefined && owner !== process.pid && alive(owner)) {
-    throw new DataFileInUse(`the data file ${file} is in use by process ${owner}; stop it or pass another --data file`);
+    throw inUse(file, owner);
   }
   if (owner !== undefined) {
     breakStaleLock(file, owner);
@@ -237,6 +241,16 @@ export function prepareDataFile(file: string): void {
  */
 export function openConnection(file: string): { db: Database; release: () => void } {
   if (file === ":memory:") return { db: new Database(file), release: () => {} };
+  try {
+    // Before SQLite reads the files (it would drop a damaged log, and delete it on close).
+    refuseEmptied(file);
+    refuseDamagedWal(file);
+  } catch (error) {
+    // A live owner may be writing the log right now: that is the answer then.
+    const owner = ownerOf(file);
+    if (owner !== undefined && owner !== process.pid && alive(owner)) throw inUse(file, owner);
+    throw error;
+  }
   prepareDataFile(file);
   const owned = openOwned(file);
   if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
