@@ -1,7 +1,7 @@
 // A damaged store is refused with a message that says what to do, and left as it was: a data file
 // emptied to 0 bytes, a write-ahead log whose header or a frame in its middle was overwritten.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ async function storeWithWal(name: string): Promise<string> {
 function overwrite(file: string, offset: number, bytes: Buffer) {
   const fd = openSync(file, "r+");
   writeSync(fd, bytes, 0, bytes.length, offset);
-  return fd;
+  closeSync(fd);
 }
 
 function startRefused(file: string) {
@@ -47,7 +47,7 @@ function startRefused(file: string) {
 describe("a damaged store", { timeout: 60_000 }, () => {
   it("is refused when the write-ahead log's header was overwritten", async () => {
     const file = await storeWithWal("wal-header");
-    overwrite(file + "-wal", 0, Buffer.alloc(16, 0x41));
+    overwrite(`${file}-wal`, 0, Buffer.alloc(16, 0x41));
     const run = startRefused(file);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/write-ahead log .*-wal is damaged/);
@@ -57,7 +57,7 @@ describe("a damaged store", { timeout: 60_000 }, () => {
   it("is refused when a frame in the middle of the write-ahead log was overwritten", async () => {
     const file = await storeWithWal("wal-frame");
     // Inside the first frame's page: the frames after it would be dropped silently.
-    overwrite(file + "-wal", 32 + 24 + 200, Buffer.alloc(64, 0x42));
+    overwrite(`${file}-wal`, 32 + 24 + 200, Buffer.alloc(64, 0x42));
     const run = startRefused(file);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/write-ahead log .*-wal is damaged/);
