@@ -8,6 +8,7 @@ import type { Handler, Reply } from "./handlers/types.js";
 import { isJsonContentType } from "./http/local-only.js";
 import { send } from "./http/send.js";
 import type { BackendKey, Project } from "./project.js";
+import { newAnswer } from "./views.js";
 
 /** Operations whose only writes are usage counters (they keep the read caches). */
 const COUNTERS_ONLY = new Set(["validateApiKey", "validateImportedApiKey"]);
@@ -221,6 +222,7 @@ export function createApi(deps: ApiDeps) {
     if (!handler) return reply(res, op, 501, { error: `the emulator has no handler for ${op.operationId}` }, undefined, requestId);
     let result: Reply;
     try {
+      newAnswer();
       const ctx = { project, op, path: pathParams, query: checked.query, body: op.operation.requestBody ? body.value : undefined };
       // Reads need no transaction (each statement sees a consistent snapshot); writes run in one.
       result = method === "GET" ? handler(ctx) : project.write(() => handler(ctx), COUNTERS_ONLY.has(op.operationId));
