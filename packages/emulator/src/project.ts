@@ -6,6 +6,7 @@ import { type Db, json, type Row, resetData, type Sql, statements } from "./db.j
 import { ApiError, badRequest, notFound } from "./errors.js";
 import { GroupCommit } from "./group-commit.js";
 import { DEFAULT_ROLES, effectiveRolesIn, type RoleSet, SEEDED_ROLE_MAPPINGS } from "./roles.js";
+import { usernameKey } from "./username.js";
 
 export type { BackendKey };
 
@@ -207,6 +208,11 @@ export class Project {
     return row;
   }
 
+  /** The user whose username is the same as `username` (see username.ts). */
+  userByUsername(username: string): Row | undefined {
+    return this.sql("SELECT * FROM users WHERE username_key = ?").get(usernameKey(username)) as Row | undefined;
+  }
+
   userByEmail(email: string): Row | undefined {
     return this.sql("SELECT * FROM users WHERE email = ?").get(email) as Row | undefined;
   }
@@ -214,7 +220,11 @@ export class Project {
   /** Throws 400 on `field` when the email or username belongs to another user. */
   checkUnique(field: string, column: "email" | "username", value: string | undefined, exceptUserId?: string) {
     if (value === undefined) return;
-    const other = this.sql(`SELECT user_id FROM users WHERE ${column} = ?`).get(value) as Row | undefined;
+    const other = (
+      column === "username"
+        ? this.sql("SELECT user_id FROM users WHERE username_key = ?").get(usernameKey(value))
+        : this.sql("SELECT user_id FROM users WHERE email = ?").get(value)
+    ) as Row | undefined;
     if (other && other.user_id !== exceptUserId) {
       throw badRequest(field, column === "email" ? "A user with this email already exists" : "A user with this username already exists");
     }

@@ -90,6 +90,13 @@ export class Database {
     return api;
   }
 
+  /** Registers a deterministic SQL function over one text argument (a BLOB is text that held U+0000). */
+  textFunction(name: string, fn: (text: string) => string | null): void {
+    const call = (v: unknown) => (typeof v === "string" ? fn(v) : v instanceof Uint8Array ? fn(fromUtf8.decode(v)) : null);
+    // A result holding U+0000 goes back as bytes too, as bound values do (toSql).
+    this.inner.function(name, (v) => (toSql([call(v)]) as Wasm.SQLiteValue[])[0] ?? null, { deterministic: true });
+  }
+
   /** The first column of the first row of a PRAGMA. */
   pragma(statement: string): unknown {
     const row = this.inner.get(`PRAGMA ${statement}`);

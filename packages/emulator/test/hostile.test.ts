@@ -296,3 +296,24 @@ describe("U+0000 in strings", () => {
     expect((await h().op("fetchOrg", { org_id: org.body.org_id })).body.name).toBe("Acme\u0000 Evil Corp");
   });
 });
+
+describe("look-alike usernames", () => {
+  it("are the same username: refused as taken, and found by each other", async () => {
+    const stamp = Date.now().toString(36);
+    const cases: [string, string[]][] = [
+      [`Zoë${stamp}`, [`ZOË${stamp}`, `Zoe\u0308${stamp}`, `Zo\u200Bë${stamp}`, `Zoë${stamp} `, ` zoë${stamp}`]],
+      [`Kelvin${stamp}`, [`\u212Aelvin${stamp}`, `kelvin${stamp}\u00AD`]],
+    ];
+    for (const [username, lookAlikes] of cases) {
+      const created = await h().op("createUser", {}, { body: { email: `${stamp}-${lookAlikes.length}@example.com`, username } });
+      expect(created.status).toBe(200);
+      for (const [i, other] of lookAlikes.entries()) {
+        const taken = await h().op("createUser", {}, { body: { email: `${stamp}-${i}-${username.length}@example.com`, username: other } });
+        expect(taken.status, JSON.stringify(other)).toBe(400);
+        expect(taken.body.username).toBeDefined();
+        const found = await h().op("fetchUserByUsername", {}, { query: { username: other } });
+        expect(found.body.user_id, JSON.stringify(other)).toBe(created.body.user_id);
+      }
+    }
+  });
+});
