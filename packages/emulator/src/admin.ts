@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { adminRoute } from "./admin-route.js";
 import { KEY_KINDS } from "./config.js";
 import { totp, uuid } from "./crypto.js";
 import { json, type Row, stateDigest } from "./db.js";
@@ -109,8 +110,7 @@ function followLink(project: Project, token: string): unknown {
 export function handleAdmin(ctx: AdminContext): void {
   const { project, req, res, url, text, send } = ctx;
   const method = req.method ?? "GET";
-  const parts = url.pathname.split("/").filter(Boolean).slice(1);
-  const route = `${method} /${parts.map((p, i) => (i > 0 && ["users", "orgs", "api_keys", "links", "oauth_tokens"].includes(parts[i - 1]!) ? "*" : p)).join("/")}`;
+  const { route, parts } = adminRoute(method, url.pathname);
   try {
     const result = project.write((): unknown => {
       switch (route) {

@@ -7,7 +7,8 @@ import { ApiError } from "./errors.js";
 import type { Handler, Reply } from "./handlers/types.js";
 import { isJsonContentType } from "./http/local-only.js";
 import { send } from "./http/send.js";
-import type { Project } from "./project.js";
+import type { BackendKey, Project } from "./project.js";
+import { newAnswer } from "./views.js";
 
 /** Operations whose only writes are usage counters (they keep the read caches). */
 const COUNTERS_ONLY = new Set(["validateApiKey", "validateImportedApiKey"]);
@@ -47,6 +48,18 @@ export interface ApiDeps {
   handlers: Record<string, Handler>;
   validateResponses: boolean;
   orgsEnabled: () => boolean;
+}
+
+/** A request whose route and key passed, waiting for its body. */
+export interface Admitted {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  requestId: string;
+  method: string;
+  op: Operation;
+  pathParams: Record<string, string>;
+  key: BackendKey;
 }
 
 /** A request body, parsed; `error` says why it cannot be used. */
@@ -152,25 +165,40 @@ export function createApi(deps: ApiDeps) {
     return false;
   };
 
-  /** `text` is undefined when the body was not valid UTF-8. */
-  return (req: IncomingMessage, res: ServerResponse, url: URL, text: string | undefined, requestId: string) => {
+  /**
+   * The route and the backend key, from the request line and headers alone: answers 404, 405 or
+   * 401 before any body is read (undefined then), else what `run` needs once the body is in.
+   */
+  const admit = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Admitted | undefined => {
     const method = req.method ?? "GET";
     const found = match(method, url.pathname);
-    if (found.kind === "not-found")
-      return send(res, 404, { error: `no operation at ${url.pathname}` }, undefined, { "x-request-id": requestId });
+    if (found.kind === "not-found") {
+      send(res, 404, { error: `no operation at ${url.pathname}` }, undefined, { "x-request-id": requestId });
+      return undefined;
+    }
     if (found.kind === "method-not-allowed") {
-      return send(res, 405, { error: `allowed: ${found.allowed.join(", ")}` }, undefined, {
+      send(res, 405, { error: `allowed: ${found.allowed.join(", ")}` }, undefined, {
         allow: found.allowed.join(", "),
         "x-request-id": requestId,
       });
+      return undefined;
     }
-    const op = found.op;
-    const body = parseBody(req, text);
-
-    // 1. The backend key, and what its kind allows. Nothing about the data is revealed before this.
+    // 1. The backend key. Nothing about the data is revealed, and no body read, before this.
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
     const key = auth ? project.backendKey(auth[1]!) : undefined;
-    if (!key) return reply(res, op, 401, UNAUTHORIZED, undefined, requestId);
+    if (!key) {
+      reply(res, found.op, 401, UNAUTHORIZED, undefined, requestId);
+      return undefined;
+    }
+    return { req, res, url, requestId, method, op: found.op, pathParams: found.pathParams, key };
+  };
+
+  /** `text` is undefined when the body was not valid UTF-8. */
+  const run = (a: Admitted, text: string | undefined) => {
+    const { req, res, url, requestId, method, op, key, pathParams } = a;
+    const body = parseBody(req, text);
+
+    // What the key's kind allows (a Custom key's field permissions depend on the body).
     const decision = decideAccess(doc, op, key, body.value);
     if (!decision.allowed) {
       const denial = denialOf(op, decision.reason);
@@ -181,7 +209,7 @@ export function createApi(deps: ApiDeps) {
     }
 
     // 2. The request against the document, before any handler runs.
-    const checked = validator.validateRequest(op, { pathParams: found.pathParams, query: url.searchParams, body: body.value });
+    const checked = validator.validateRequest(op, { pathParams, query: url.searchParams, body: body.value });
     const errors: FieldErrors = { ...checked.errors };
     if (body.error) errors.body = [body.error];
     // A query parameter named __proto__ cannot be held as data (the validator would drop it): refuse it.
@@ -194,7 +222,8 @@ export function createApi(deps: ApiDeps) {
     if (!handler) return reply(res, op, 501, { error: `the emulator has no handler for ${op.operationId}` }, undefined, requestId);
     let result: Reply;
     try {
-      const ctx = { project, op, path: found.pathParams, query: checked.query, body: op.operation.requestBody ? body.value : undefined };
+      newAnswer();
+      const ctx = { project, op, path: pathParams, query: checked.query, body: op.operation.requestBody ? body.value : undefined };
       // Reads need no transaction (each statement sees a consistent snapshot); writes run in one.
       result = method === "GET" ? handler(ctx) : project.write(() => handler(ctx), COUNTERS_ONLY.has(op.operationId));
     } catch (error) {
@@ -206,4 +235,6 @@ export function createApi(deps: ApiDeps) {
     }
     reply(res, op, result.status, result.body, result.contentType, requestId);
   };
+
+  return { admit, run };
 }

@@ -1,4 +1,14 @@
-import { createHash, createHmac, createSign, generateKeyPairSync, randomBytes, randomUUID, scryptSync, timingSafeEqual } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createSign,
+  generateKeyPair,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  scryptSync,
+  timingSafeEqual,
+} from "node:crypto";
 
 export const uuid = (): string => randomUUID();
 export const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
@@ -11,6 +21,19 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /** An RSA key pair for RS256 access tokens, as PEM (SPKI public key, PKCS#8 private key). */
+const RSA_OPTIONS = {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: "spki", format: "pem" },
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+} as const;
+
+/** Generates the key pair in libuv's thread pool; `done` is not called on failure (the caller generates it when needed). */
+export function generateRsaKeyPairInBackground(done: (pair: { publicKeyPem: string; privateKeyPem: string }) => void): void {
+  generateKeyPair("rsa", RSA_OPTIONS, (error, publicKeyPem, privateKeyPem) => {
+    if (!error) done({ publicKeyPem, privateKeyPem });
+  });
+}
+
 export function generateRsaKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,

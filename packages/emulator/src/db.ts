@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Database, openConnection, type Row, type Statement } from "./sqlite.js";
+import { usernameKey } from "./username.js";
 
 export type Db = Database;
 export type { Row };
@@ -228,6 +229,7 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
   // when no request has committed for a while; the WAL checkpoints itself past ~64 MB.
   db.pragma("wal_autocheckpoint = 16000");
   db.exec(SCHEMA);
+  keyUsernames(db);
   let idle: NodeJS.Timeout | undefined;
   const checkpoint = () => {
     if (!db.inTransaction) db.pragma("wal_checkpoint(PASSIVE)");
@@ -242,10 +244,31 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
     close() {
       clearTimeout(idle);
       if (file !== ":memory:") checkpoint();
-      db.close();
+      // The owner's name leaves the lock folder first, so that closing can remove the folder.
       release();
+      db.close();
     },
   };
+}
+
+/**
+ * Usernames are compared by `usernameKey` (see username.ts), kept in `users.username_key` by
+ * triggers on every write of a username (a data file from before gets the column and its keys).
+ */
+function keyUsernames(db: Db): void {
+  db.textFunction("username_key", usernameKey);
+  const columns = db.prepare("PRAGMA table_info(users)").all();
+  if (!columns.some((c) => c.name === "username_key")) {
+    db.exec("ALTER TABLE users ADD COLUMN username_key TEXT; UPDATE users SET username_key = username_key(username)");
+  }
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS users_username_key ON users (username_key);
+    CREATE TRIGGER IF NOT EXISTS users_username_key_insert AFTER INSERT ON users BEGIN
+      UPDATE users SET username_key = username_key(NEW.username) WHERE seq = NEW.seq;
+    END;
+    CREATE TRIGGER IF NOT EXISTS users_username_key_update AFTER UPDATE OF username ON users BEGIN
+      UPDATE users SET username_key = username_key(NEW.username) WHERE seq = NEW.seq;
+    END;`);
 }
 
 /** Deletes the project's data; keeps the emulator's keys. */

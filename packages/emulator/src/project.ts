@@ -1,13 +1,16 @@
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
 import { type BackendKey, BackendKeys } from "./backend-keys.js";
 import type { KeyKind, RateLimit } from "./config.js";
-import { generateRsaKeyPair, hex, sha256 } from "./crypto.js";
+import { generateRsaKeyPair, generateRsaKeyPairInBackground, hex, sha256 } from "./crypto.js";
 import { type Db, json, type Row, resetData, type Sql, statements } from "./db.js";
 import { ApiError, badRequest, notFound } from "./errors.js";
 import { GroupCommit } from "./group-commit.js";
 import { DEFAULT_ROLES, effectiveRolesIn, type RoleSet, SEEDED_ROLE_MAPPINGS } from "./roles.js";
+import { usernameKey } from "./username.js";
 
 export type { BackendKey };
+
+type RsaPair = { publicKeyPem: string; privateKeyPem: string; kid: string };
 
 export interface ProjectSettings {
   authUrl: string;
@@ -24,7 +27,7 @@ export class Project {
   clockOffset = 0;
   private readonly keys: BackendKeys;
   private windows = new Map<string, { start: number; count: number }>();
-  readonly rsa: { publicKeyPem: string; privateKeyPem: string; kid: string };
+  private rsaPair: RsaPair | undefined;
 
   constructor(
     readonly db: Db,
@@ -35,7 +38,7 @@ export class Project {
   ) {
     this.sql = statements(db);
     this.batches = new GroupCommit(db, onCommit);
-    this.rsa = this.loadRsa();
+    this.prepareRsa();
     this.seed();
     this.keys = new BackendKeys(this.sql);
   }
@@ -116,14 +119,38 @@ export class Project {
     this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
-  private loadRsa() {
-    let stored = this.meta("rsa");
-    if (!stored) {
-      const pair = generateRsaKeyPair();
-      stored = JSON.stringify({ ...pair, kid: hex(8) });
-      this.setMeta("rsa", stored);
+  /**
+   * The token-signing key pair, kept in the data file. A new store generates it off the main
+   * thread after start-up (generating RSA keys takes 0.1–1 s, most of a new store's start-up), or
+   * at once if a request needs it first.
+   */
+  get rsa(): RsaPair {
+    if (!this.rsaPair) {
+      const stored = this.meta("rsa");
+      this.rsaPair = stored ? (JSON.parse(stored) as RsaPair) : this.storeRsa(generateRsaKeyPair());
     }
-    return JSON.parse(stored) as { publicKeyPem: string; privateKeyPem: string; kid: string };
+    return this.rsaPair;
+  }
+
+  private storeRsa(pair: { publicKeyPem: string; privateKeyPem: string }): RsaPair {
+    const rsa = { ...pair, kid: hex(8) };
+    this.setMeta("rsa", JSON.stringify(rsa));
+    return rsa;
+  }
+
+  private prepareRsa() {
+    const stored = this.meta("rsa");
+    if (stored) {
+      this.rsaPair = JSON.parse(stored) as RsaPair;
+      return;
+    }
+    generateRsaKeyPairInBackground((pair) => {
+      try {
+        if (!this.rsaPair) this.write(() => (this.rsaPair = this.storeRsa(pair)));
+      } catch {
+        // The store was closed meanwhile: the next start generates one.
+      }
+    });
   }
 
   /** Data a new project starts with; run again after a reset. */
@@ -207,6 +234,11 @@ export class Project {
     return row;
   }
 
+  /** The user whose username is the same as `username` (see username.ts). */
+  userByUsername(username: string): Row | undefined {
+    return this.sql("SELECT * FROM users WHERE username_key = ?").get(usernameKey(username)) as Row | undefined;
+  }
+
   userByEmail(email: string): Row | undefined {
     return this.sql("SELECT * FROM users WHERE email = ?").get(email) as Row | undefined;
   }
@@ -214,7 +246,11 @@ export class Project {
   /** Throws 400 on `field` when the email or username belongs to another user. */
   checkUnique(field: string, column: "email" | "username", value: string | undefined, exceptUserId?: string) {
     if (value === undefined) return;
-    const other = this.sql(`SELECT user_id FROM users WHERE ${column} = ?`).get(value) as Row | undefined;
+    const other = (
+      column === "username"
+        ? this.sql("SELECT user_id FROM users WHERE username_key = ?").get(usernameKey(value))
+        : this.sql("SELECT user_id FROM users WHERE email = ?").get(value)
+    ) as Row | undefined;
     if (other && other.user_id !== exceptUserId) {
       throw badRequest(field, column === "email" ? "A user with this email already exists" : "A user with this username already exists");
     }

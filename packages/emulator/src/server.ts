@@ -5,12 +5,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createRouter, createValidator, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { handleAdmin } from "./admin.js";
+import { adminRoute, routeHoldsKeys } from "./admin-route.js";
 import { createApi } from "./api.js";
 import { locateDocs, locatePostman } from "./assets.js";
 import type { KeyKind, RateLimit } from "./config.js";
 import { openDatabase } from "./db.js";
 import { handlers as builtInHandlers } from "./handlers/index.js";
-import { DEFAULT_BODY_LIMIT, readBody } from "./http/body.js";
+import { type Body, DEFAULT_BODY_LIMIT, declaredTooLarge, discardBody, readBody } from "./http/body.js";
 import { createLocalOnlyGuard, isLoopback, ownHostNames } from "./http/local-only.js";
 import { send } from "./http/send.js";
 import { parseTarget } from "./http/target.js";
@@ -62,7 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const keys = project.ensurePrintedKeys(options.customPermissions);
   const seeded = options.seed ? seedProject(project, options.seed) : null;
 
-  const handleApi = createApi({
+  const api = createApi({
     doc,
     project,
     match: createRouter(doc),
@@ -81,39 +82,58 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const localOnly = createLocalOnlyGuard({ host, servesKeys, ownHosts: () => ownHosts });
   const serveGet = createSite({ doc, authUrl: () => settings.authUrl, docsDir, postmanDir, apiKey: keys["full-access"].token, localOnly });
 
+  const tooLarge = (res: ServerResponse, body: Body & { kind: "too-large" }, requestId: string) =>
+    send(res, 413, { body: [`must be at most ${body.limit} bytes`] }, undefined, {
+      ...(body.close ? { connection: "close" } : {}),
+      "x-request-id": requestId,
+    });
+
+  /** The body, read only once the request may use it; undefined when an answer was sent (413). */
+  const bodyOf = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<string | null | undefined> => {
+    const pending = readBody(req, bodyLimit);
+    const body = "then" in pending ? await pending : pending;
+    if (body.kind === "too-large") return void tooLarge(res, body, requestId);
+    return body.kind === "text" ? body.text : null;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = `req_${(++requestCount).toString(36)}_${process.pid.toString(36)}`;
     const url = parseTarget(req.url ?? "/");
-    const pending = readBody(req, bodyLimit);
-    const body = "then" in pending ? await pending : pending;
-    if (body.kind === "too-large") {
-      return send(res, 413, { body: [`must be at most ${body.limit} bytes`] }, undefined, {
-        connection: "close",
-        "x-request-id": requestId,
-      });
-    }
-    const text = body.kind === "text" ? body.text : undefined;
+    // A Content-Length past the limit is refused from the headers, before anything else.
+    if (declaredTooLarge(req, bodyLimit)) return void (await bodyOf(req, res, requestId));
     if (options.log) process.stderr.write(`[propelauth-emulator] ${req.method} ${url.pathname}${url.search}\n`);
     const path = url.pathname;
     if (path.startsWith("/__emulator/") || path === "/__emulator") {
-      if (localOnly(req, res, path)) return;
-      if (text === undefined) return send(res, 400, { error: "the body must be valid UTF-8" });
+      // The key gate is decided on the route the helpers' dispatcher will take.
+      const route = adminRoute(req.method ?? "GET", path);
+      if (localOnly(req, res, path, routeHoldsKeys(route))) return discardBody(req);
+      const text = await bodyOf(req, res, requestId);
+      if (text === undefined) return;
+      if (text === null) return send(res, 400, { error: "the body must be valid UTF-8" });
       return handleAdmin({ project, req, res, url, text, send });
     }
-    if (req.method === "GET" && serveGet(req, res, path)) return;
-    handleApi(req, res, url, text, requestId);
+    if (req.method === "GET" && serveGet(req, res, path)) return discardBody(req);
+    // The route and the backend key come first: a request without a key is answered 401 unread.
+    const admitted = api.admit(req, res, url, requestId);
+    if (!admitted) return discardBody(req);
+    const text = await bodyOf(req, res, requestId);
+    if (text === undefined) return;
+    api.run(admitted, text ?? undefined);
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
-      process.stderr.write(`[propelauth-emulator] ${error.stack ?? error}\n`);
-      send(res, 500, { error: `the emulator failed: ${error.message}` });
-    });
-  });
+  // A slow client may not hold a connection forever: the headers within 10 s, the whole request
+  // within 30 s. Node checks these deadlines every connectionsCheckingInterval (30 s by default,
+  // which let clients run to 40 s and 60 s): every second here.
+  const server: Server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      handle(req, res).catch((error: Error) => {
+        process.stderr.write(`[propelauth-emulator] ${error.stack ?? error}\n`);
+        send(res, 500, { error: `the emulator failed: ${error.message}` });
+      });
+    },
+  );
   server.keepAliveTimeout = 65_000;
-  // A slow client may not hold a connection forever: the headers within 10 s, the whole request within 30 s.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once("error", reject);

@@ -31,7 +31,7 @@ export function createSite(o: SiteOptions) {
   const servePostman = (req: IncomingMessage, res: ServerResponse, path: string) => {
     const rest = path.slice(8);
     if (!isEnvironmentPath(rest)) return servePostmanFile(req, res, o.postmanDir, rest);
-    if (o.localOnly(req, res, path)) return;
+    if (o.localOnly(req, res, path, true)) return;
     send(res, 200, filledEnvironment(o.postmanDir, o.authUrl(), o.apiKey));
   };
 

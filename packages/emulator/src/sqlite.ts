@@ -1,10 +1,11 @@
 // The SQLite engine: node-sqlite3-wasm, SQLite compiled to WebAssembly with a VFS over node:fs.
 // It installs from the registry with no native build step (npm, pnpm 10 defaults, Bun) and runs
 // on Node 20 and later; the README's Storage section has the measurements behind the choice.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type * as Wasm from "node-sqlite3-wasm";
+import { refuseDamagedWal, refuseEmptied } from "./store-check.js";
 
 const { Database: WasmDatabase } = createRequire(import.meta.url)("node-sqlite3-wasm") as typeof Wasm;
 
@@ -20,12 +21,26 @@ export interface Statement {
   all(...params: Value[]): Row[];
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
 // undefined binds as NULL, as better-sqlite3 did; the engine refuses types it cannot store.
-const toSql = (params: Value[]): Wasm.BindValues => params.map((v) => (v === undefined ? null : v)) as Wasm.BindValues;
+// The engine binds text as a C string, cut at the first U+0000 ("A\u0000B" would be stored as
+// "A"): such a string is bound as its UTF-8 bytes instead, kept byte-exact and compared exactly
+// (a lookup by "A" does not find it). The schema has no BLOB column, so a BLOB read back is one.
+function toSql(params: Value[]): Wasm.BindValues {
+  return params.map((v) =>
+    v === undefined ? null : typeof v === "string" && v.includes("\u0000") ? utf8.encode(v) : v,
+  ) as Wasm.BindValues;
+}
 
 // Integers beyond 2^53 come back as BigInt, which JSON cannot carry: answer them as numbers.
 function fromSql(row: Record<string, unknown>): Row {
-  for (const key in row) if (typeof row[key] === "bigint") row[key] = Number(row[key]);
+  for (const key in row) {
+    const v = row[key];
+    if (typeof v === "bigint") row[key] = Number(v);
+    else if (v instanceof Uint8Array) row[key] = fromUtf8.decode(v);
+  }
   return row;
 }
 
@@ -73,6 +88,13 @@ export class Database {
     };
     this.prepared.set(sql, { stmt, api });
     return api;
+  }
+
+  /** Registers a deterministic SQL function over one text argument (a BLOB is text that held U+0000). */
+  textFunction(name: string, fn: (text: string) => string | null): void {
+    const call = (v: unknown) => (typeof v === "string" ? fn(v) : v instanceof Uint8Array ? fn(fromUtf8.decode(v)) : null);
+    // A result holding U+0000 goes back as bytes too, as bound values do (toSql).
+    this.inner.function(name, (v) => (toSql([call(v)]) as Wasm.SQLiteValue[])[0] ?? null, { deterministic: true });
   }
 
   /** The first column of the first row of a PRAGMA. */
@@ -124,23 +146,85 @@ const alive = (pid: number) => {
   }
 };
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
- * Makes sure this process may open `file`. The engine locks a file with a `<file>.lock` folder,
- * which a killed process leaves behind; `<file>.owner` names the process that holds it, so a
- * stale lock is cleared and a live one refused with its process id.
+ * Ownership of a data file is SQLite's own lock, held for the connection's life (exclusive locking
+ * mode): the engine's VFS takes it by creating the folder `<file>.lock`, which only one process can
+ * create. The owner then names itself inside it (`owner-<pid>`), so that a lock left by a killed
+ * process can be told from a live one. A start that finds the lock taken never deletes it unless
+ * its owner is dead, and then only by removing that owner's own file first: two starts breaking
+ * the same stale lock cannot both succeed, and neither can remove a live owner's lock.
  */
-function claim(file: string): () => void {
-  const lock = `${file}.lock`;
-  const owner = `${file}.owner`;
-  if (existsSync(lock)) {
-    const pid = existsSync(owner) ? Number(readFileSync(owner, "utf8")) : Number.NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
-      throw new DataFileInUse(`the data file ${file} is in use by process ${pid}; stop it or pass another --data file`);
-    }
-    rmSync(lock, { recursive: true, force: true });
+const lockDir = (file: string) => `${file}.lock`;
+
+function ownerOf(file: string): number | undefined {
+  try {
+    const name = readdirSync(lockDir(file)).find((f) => f.startsWith("owner-"));
+    return name === undefined ? undefined : Number(name.slice(6));
+  } catch {
+    return undefined;
   }
-  writeFileSync(owner, String(process.pid), { mode: 0o600 });
-  return () => rmSync(owner, { force: true });
+}
+
+/** Names this process as the lock's owner; returns what un-names it (before the connection closes). */
+function markOwner(file: string): () => void {
+  const mark = `${lockDir(file)}/owner-${process.pid}`;
+  writeFileSync(mark, "", { mode: 0o600 });
+  return () => rmSync(mark, { force: true });
+}
+
+/** Removes the lock of a dead owner; false when someone else changed it first. */
+function breakStaleLock(file: string, deadPid: number): boolean {
+  try {
+    unlinkSync(`${lockDir(file)}/owner-${deadPid}`);
+    rmdirSync(lockDir(file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const inUse = (file: string, owner: number) =>
+  new DataFileInUse(`the data file ${file} is in use by process ${owner}; stop it or pass another --data file`);
+
+/** Why the lock is held: throws DataFileInUse when by a live process; returns when it may be retried. */
+function waitForLock(file: string, deadline: number): void {
+  const owner = ownerOf(file);
+  if (owner !== undefined && owner !== process.pid && alive(owner)) {
+    throw inUse(file, owner);
+  }
+  if (owner !== undefined) {
+    breakStaleLock(file, owner);
+    return;
+  }
+  // Taken a moment ago by a start that has not named itself yet, or left by one killed in that moment.
+  if (Date.now() > deadline) {
+    throw new DataFileInUse(
+      `the data file ${file} is locked (${lockDir(file)}) by a process that did not name itself; if no emulator uses this file, delete that folder`,
+    );
+  }
+  sleep(25);
+}
+
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));
+
+/** Opens `file` and takes its lock for the connection's life; the returned release must run before close. */
+function openOwned(file: string): { db: Database; release: () => void } {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const db = new Database(file);
+    try {
+      db.pragma("locking_mode = EXCLUSIVE");
+      // The first read takes the lock, and exclusive locking mode keeps it until close.
+      if (db.pragma("journal_mode = WAL") !== "wal") throw new Error(`could not switch ${file} to WAL`);
+      return { db, release: markOwner(file) };
+    } catch (error) {
+      db.close();
+      if (!isBusy(error)) throw error;
+    }
+    waitForLock(file, deadline);
+  }
 }
 
 /**
@@ -164,16 +248,18 @@ export function prepareDataFile(file: string): void {
  */
 export function openConnection(file: string): { db: Database; release: () => void } {
   if (file === ":memory:") return { db: new Database(file), release: () => {} };
-  prepareDataFile(file);
-  const release = claim(file);
   try {
-    const db = new Database(file);
-    db.pragma("locking_mode = EXCLUSIVE");
-    if (db.pragma("journal_mode = WAL") !== "wal") throw new Error(`could not switch ${file} to WAL`);
-    if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
-    return { db, release };
+    // Before SQLite reads the files (it would drop a damaged log, and delete it on close).
+    refuseEmptied(file);
+    refuseDamagedWal(file);
   } catch (error) {
-    release();
+    // A live owner may be writing the log right now: that is the answer then.
+    const owner = ownerOf(file);
+    if (owner !== undefined && owner !== process.pid && alive(owner)) throw inUse(file, owner);
     throw error;
   }
+  prepareDataFile(file);
+  const owned = openOwned(file);
+  if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
+  return owned;
 }

@@ -1,6 +1,7 @@
 // The JSON shapes of stored rows as the API answers them: users, organizations, memberships and
 // end-user API keys.
 import { json, type Row } from "./db.js";
+import { badRequest } from "./errors.js";
 import type { Project } from "./project.js";
 
 /** SQLite stores booleans as 0/1. */
@@ -17,27 +18,59 @@ export function slugify(name: string): string {
   );
 }
 
-/** UserOrgInfo of each of the user's organizations, by org id. */
-export function orgInfoOf(project: Project, userId: string): Record<string, unknown> {
-  return project.cached(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
+/**
+ * How much organization metadata one answer may repeat with include_orgs (bytes of its JSON).
+ * Every membership repeats its organization's metadata, and the emulator takes metadata up to its
+ * body limit (5 MiB), so 100 users (PropelAuth's largest page) in a few such organizations would
+ * make an answer of gigabytes. PropelAuth documents no metadata size limit; it bounds its answers
+ * by paging (page_size at most 100), and so does the emulator: past this bound, the answer is a 400
+ * that asks for a smaller page.
+ */
+export const MAX_REPEATED_ORG_METADATA = 64 * 1024 * 1024;
+
+/** What the answer being built has repeated so far (reset by `newAnswer` before each handler). */
+let repeated = 0;
+
+/** Starts counting the organization metadata of a new answer. */
+export function newAnswer() {
+  repeated = 0;
 }
 
-function computeOrgInfo(project: Project, userId: string): Record<string, unknown> {
+/** UserOrgInfo of each of the user's organizations, by org id; throws 400 past the answer's bound. */
+export function orgInfoOf(project: Project, userId: string): Record<string, unknown> {
+  const { info, bytes } = project.cached(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
+  repeated += bytes;
+  if (repeated > MAX_REPEATED_ORG_METADATA) {
+    throw badRequest(
+      "include_orgs",
+      `this answer would repeat more than ${MAX_REPEATED_ORG_METADATA / 1024 / 1024} MiB of org_metadata (once per membership): ask for fewer users per page (page_size) or send include_orgs=false`,
+    );
+  }
+  return info;
+}
+
+function computeOrgInfo(project: Project, userId: string): { info: Record<string, unknown>; bytes: number } {
   const rows = project
     .sql("SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
     .all(userId) as Row[];
-  const result: Record<string, unknown> = {};
-  for (const row of rows)
-    result[String(row.org_id)] = membershipJson(project, row, String(row.role), json.parse<string[]>(row.additional_roles, []));
-  return result;
+  const info: Record<string, unknown> = {};
+  let bytes = 0;
+  for (const row of rows) {
+    bytes += String(row.metadata ?? "").length;
+    info[String(row.org_id)] = membershipJson(project, row, String(row.role), json.parse<string[]>(row.additional_roles, []));
+  }
+  return { info, bytes };
 }
+
+/** An organization's metadata, parsed once until the next write (memberships share it). */
+const orgMetadata = (project: Project, org: Row) => project.cached(`orgMetadata:${org.org_id}`, () => json.parse<object>(org.metadata, {}));
 
 export function membershipJson(project: Project, org: Row, role: string, additional: string[]) {
   const roles = project.effectiveRoles(org, role, additional);
   return {
     org_id: org.org_id,
     org_name: org.name,
-    org_metadata: json.parse<object>(org.metadata, {}),
+    org_metadata: orgMetadata(project, org),
     url_safe_org_name: slugify(String(org.name)),
     user_role: role,
     inherited_user_roles_plus_current_role: roles.held,

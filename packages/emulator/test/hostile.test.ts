@@ -161,7 +161,7 @@ describe("shapes and sizes", () => {
 });
 
 describe("huge bodies, long paths and headers, slow clients", () => {
-  it("answers a body over the limit 413 in the field-error shape, by its Content-Length, before reading it", async () => {
+  it("answers a body over the limit 413 in the field-error shape, by a Content-Length past 128 MiB, before reading it", async () => {
     const before = await digest();
     const huge = await send("createUser", { headers: { ...json, "content-length": String(600 * 1024 * 1024) }, body: "{" });
     expect(huge.status).toBe(413);
@@ -171,7 +171,7 @@ describe("huge bodies, long paths and headers, slow clients", () => {
     expect(await digest()).toBe(before);
   });
 
-  it("answers a streamed (chunked) body 413 as soon as it passes the limit", async () => {
+  it("answers a streamed (chunked) body past the limit 413, dropped unparsed", async () => {
     const before = await digest();
     const body = `{"email":"big@example.com","properties":{"x":"${"a".repeat(2 * 1024 * 1024)}"}}`;
     const answer = await send("createUser", { headers: { ...json, "transfer-encoding": "chunked" }, body, chunked: true });
@@ -277,6 +277,43 @@ describe("an answer that cannot be serialised", () => {
       expect(answer.json.error).toMatch(/could not serialise/);
     } finally {
       await emu.close();
+    }
+  });
+});
+
+describe("U+0000 in strings", () => {
+  it("is stored and answered byte-exact, and a lookup by the text before it finds nothing", async () => {
+    const username = `cut\u0000name-${Date.now()}`;
+    const created = await h().op("createUser", {}, { body: { email: "nul@example.com", first_name: "A\u0000B", username } });
+    expect(created.status).toBe(200);
+    const fetched = await h().op("fetchUserById", { user_id: created.body.user_id });
+    expect(fetched.body.first_name).toBe("A\u0000B");
+    expect(fetched.body.username).toBe(username);
+    expect((await h().op("fetchUserByUsername", {}, { query: { username: username.split("\u0000")[0]! } })).status).toBe(404);
+    expect((await h().op("fetchUserByUsername", {}, { query: { username } })).body.user_id).toBe(created.body.user_id);
+    const org = await h().op("createOrg", {}, { body: { name: "Acme\u0000 Evil Corp" } });
+    expect(org.status).toBe(200);
+    expect((await h().op("fetchOrg", { org_id: org.body.org_id })).body.name).toBe("Acme\u0000 Evil Corp");
+  });
+});
+
+describe("look-alike usernames", () => {
+  it("are the same username: refused as taken, and found by each other", async () => {
+    const stamp = Date.now().toString(36);
+    const cases: [string, string[]][] = [
+      [`Zoë${stamp}`, [`ZOË${stamp}`, `Zoe\u0308${stamp}`, `Zo\u200Bë${stamp}`, `Zoë${stamp} `, ` zoë${stamp}`]],
+      [`Kelvin${stamp}`, [`\u212Aelvin${stamp}`, `kelvin${stamp}\u00AD`]],
+    ];
+    for (const [username, lookAlikes] of cases) {
+      const created = await h().op("createUser", {}, { body: { email: `${stamp}-${lookAlikes.length}@example.com`, username } });
+      expect(created.status).toBe(200);
+      for (const [i, other] of lookAlikes.entries()) {
+        const taken = await h().op("createUser", {}, { body: { email: `${stamp}-${i}-${username.length}@example.com`, username: other } });
+        expect(taken.status, JSON.stringify(other)).toBe(400);
+        expect(taken.body.username).toBeDefined();
+        const found = await h().op("fetchUserByUsername", {}, { query: { username: other } });
+        expect(found.body.user_id, JSON.stringify(other)).toBe(created.body.user_id);
+      }
     }
   });
 });

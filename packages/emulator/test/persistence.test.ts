@@ -23,14 +23,18 @@ interface Started {
 
 async function startCli(...args: string[]): Promise<Started> {
   const child = spawn(process.execPath, [cli, "--port", "0", "--json", "--validate-responses", "--data", dataFile, ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
   child.on("exit", () => running.delete(child));
+  let stderr = "";
+  child.stderr!.on("data", (d) => {
+    stderr += d;
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`the CLI exited with ${code} before printing its start-up line`)));
+    child.once("exit", (code) => reject(new Error(`the CLI exited with ${code} before printing its start-up line: ${stderr}`)));
   });
   const info = JSON.parse(line) as { url: string; keys: Record<string, string> };
   return {
@@ -101,6 +105,28 @@ describe("the CLI with a data file", () => {
     );
     await kill9(again);
   });
+
+  it("lets one of two emulators started together on one file own it; the other exits clearly and no acknowledged write is lost", async () => {
+    const trials = 8;
+    const written: string[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      const both = await Promise.allSettled([startCli(), startCli()]);
+      const won = both.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const lost = both.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+      expect(won, `trial ${trial}: ${lost.join("; ")}`).toHaveLength(1);
+      const winner = won[0]!;
+      expect(lost[0]).toContain(`in use by process ${winner.child.pid}`);
+      const created = await winner.call("POST", "/user/", { body: { email: `race${trial}@example.com` } });
+      expect(created.status).toBe(200);
+      written.push(created.body.user_id);
+      // A later start is refused too: the loser took nothing from the winner.
+      await expect(startCli()).rejects.toThrow(`in use by process ${winner.child.pid}`);
+      await kill9(winner);
+    }
+    const last = await startCli();
+    for (const userId of written) expect((await last.call("GET", `/user/${userId}`)).status, userId).toBe(200);
+    await kill9(last);
+  }, 180_000);
 
   it("--reset and POST /__emulator/reset delete the data and keep the keys", async () => {
     const before = await startCli();

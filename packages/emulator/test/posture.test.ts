@@ -127,6 +127,15 @@ describe("bound off loopback", () => {
         expect(answer.status, `${method} ${path}`).toBe(403);
         for (const token of tokensOf(emu)) expect(answer.text).not.toContain(token);
       }
+      // The gate is decided on the route the helpers' router resolves, not on the path's text.
+      for (const path of ["/__emulator//keys", "/__emulator///keys/", "/__emulator/keys/", "/__emulator//keys//", "/__emulator/./keys"]) {
+        for (const method of ["GET", "POST"]) {
+          const answer = await raw(base, method, path, { headers: json, body: method === "POST" ? '{"kind":"full-access"}' : undefined });
+          expect(answer.status, `${method} ${path}: ${answer.text}`).toBe(403);
+          for (const token of tokensOf(emu)) expect(answer.text).not.toContain(token);
+        }
+      }
+      expect(emu.project.listBackendKeys()).toHaveLength(4);
       expect((await raw(base, "GET", "/__emulator/state")).status).toBe(200);
     } finally {
       await emu.close();

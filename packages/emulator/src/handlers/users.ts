@@ -84,7 +84,10 @@ function batch(column: "user_id" | "email" | "username"): Handler {
     const values = [...new Set(body[key] as string[])];
     const found = new Map<string, Row>();
     for (const value of values) {
-      const row = project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined;
+      const row =
+        column === "username"
+          ? project.userByUsername(value)
+          : (project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined);
       if (row) found.set(String(row.user_id), row);
     }
     return ok([...found.values()].map((row) => userJson(project, row, includeOrgs(query))));
@@ -118,7 +121,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserByUsername: ({ project, query }) => {
-    const row = project.sql("SELECT * FROM users WHERE username = ?").get(String(query.username)) as Row | undefined;
+    const row = project.userByUsername(String(query.username));
     if (!row) throw notFound("user");
     return ok(userJson(project, row, includeOrgs(query)));
   },

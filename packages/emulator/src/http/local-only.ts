@@ -58,21 +58,23 @@ export function isJsonContentType(req: IncomingMessage): boolean {
   return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
-/** Refuses (and answers) a request that may not reach a local-only endpoint; true when it did. */
-export type LocalOnlyGuard = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+/**
+ * Refuses (and answers) a request that may not reach a local-only endpoint; true when it did.
+ * `holdsKeys` says whether the endpoint, as its router resolves the path, serves a key.
+ */
+export type LocalOnlyGuard = (req: IncomingMessage, res: ServerResponse, path: string, holdsKeys: boolean) => boolean;
 
 /**
  * The checks of the local-only endpoints: this machine only (403), no key off loopback unless
  * asked (403), and state changes in JSON only (415).
  */
 export function createLocalOnlyGuard(o: { host: string; servesKeys: boolean; ownHosts: () => Set<string> }): LocalOnlyGuard {
-  return (req, res, path) => {
+  return (req, res, path, holdsKeys) => {
     const foreign = refuseForeign(req, o.ownHosts());
     if (foreign) {
       send(res, 403, { error: `Forbidden: ${path} answers only this machine: ${foreign}` });
       return true;
     }
-    const holdsKeys = path.startsWith("/__emulator/keys") || path.startsWith("/postman/");
     if (holdsKeys && !o.servesKeys) {
       send(res, 403, { error: `Forbidden: not on loopback (${o.host}), keys are not served; start with --expose-keys to serve them` });
       return true;
