@@ -6,9 +6,14 @@
 /** The folders, in run order: writes nothing first, deletes last. */
 export const FOLDERS = [
   {
+    name: "Validation Only checks",
+    description:
+      'What a backend that only validates frontend requests does, and all a **Validation Only** key may do: fetch the token verification metadata (the public key that verifies your users\' access tokens) and validate end-user API keys (a token no key has is refused with 400, naming `api_key_token`; a backend key that may not validate is refused with 401). Writes nothing; passes with any kind of backend key (`--folder "Validation Only checks"`).',
+  },
+  {
     name: "Read-only checks",
     description:
-      'Reads that need no entity of their own and write nothing. Safe against production: run this folder alone with a **Read and Validate** key (`--folder "Read-only checks"`).',
+      'Reads that need no entity of their own and write nothing (with *Validation Only checks*). Safe against production: run this folder alone with a **Read and Validate** key (`--folder "Read-only checks"`).',
   },
   {
     name: "Create",
@@ -113,14 +118,36 @@ const SECOND_EMAIL = "postman-{{runId}}-b@example.com";
 const INVITEE_EMAIL = "postman-{{runId}}-invitee@example.com";
 const USERNAME = "postman{{runId}}";
 const IMPORTED_KEY = "postman-imported-{{runId}}";
+// A token no end-user API key has (shaped like one: 48 hex digits would be a plausible key).
+const UNKNOWN_KEY = "postman-no-such-key-{{runId}}";
 // A bcrypt hash of a password nobody uses; PropelAuth only stores it.
 const BCRYPT = "$2b$12$KIXQJQ1bK0f6o5s0sRz7UeXh9n0r0FvYc0eZ3b1Yy2m3n4o5p6q7r";
 const member = (userId: string, role: string) => ({ user_id: userId, org_id: "{{orgId}}", role, additional_roles: [] });
 
 export const STEPS: Step[] = [
+  // Validation Only checks
+  { operation: "fetchTokenVerificationMetadata", folder: "Validation Only checks" },
+  { operation: "fetchTokenVerificationMetadataLegacy", folder: "Validation Only checks" },
+  {
+    operation: "validateApiKey",
+    variant: "unknown",
+    name: "Validate an end-user API key that does not exist",
+    folder: "Validation Only checks",
+    status: 400,
+    body: { api_key_token: UNKNOWN_KEY },
+    note: "No key has this token: PropelAuth refuses it with 400 and a field-error map naming `api_key_token`, which is how your backend tells a bad end-user key from a backend key that may not validate (401).",
+  },
+  {
+    operation: "validateImportedApiKey",
+    variant: "unknown",
+    name: "Validate an imported API key that does not exist",
+    folder: "Validation Only checks",
+    status: 400,
+    body: { api_key_token: UNKNOWN_KEY },
+    note: "The same check for keys imported from another system.",
+  },
+
   // Read-only checks
-  { operation: "fetchTokenVerificationMetadata", folder: "Read-only checks" },
-  { operation: "fetchTokenVerificationMetadataLegacy", folder: "Read-only checks" },
   { operation: "queryUsers", folder: "Read-only checks", query: { page_size: "10", page_number: "0" } },
   { operation: "queryOrgs", folder: "Read-only checks", query: { page_size: "10", page_number: "0" } },
   { operation: "queryOrgsByPost", folder: "Read-only checks", body: { page_size: 10, page_number: 0 } },
