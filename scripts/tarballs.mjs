@@ -36,7 +36,12 @@ function compiled(pkgDir, src, out, maps = false) {
 
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
 const BUILT = {
-  "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools", true)],
+  "@propelauth-openapi/spec": (dir) => [
+    "dist/openapi.json",
+    "dist/openapi.yaml",
+    "dist/propelauth.arazzo.yaml",
+    ...compiled(dir, "src", "dist/tools", true),
+  ],
   // No source maps: the client is small and readable as built (they counted against its size).
   "@propelauth-openapi/client": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
   // The site, with precompressed copies that the emulator serves as they are.

@@ -4,3 +4,16 @@ export { deref, firstExample, HTTP_METHODS, listOperations, type Operation, requ
 export { createRouter, type RouteMatch } from "./router.js";
 export type * from "./types.js";
 export { createValidator, type FieldErrors, type RequestInput, type ValidatedRequest, type Validator } from "./validator.js";
+export {
+  CAPTURED_VARIABLES,
+  COMPUTED_VARIABLES,
+  FOLDERS,
+  type FolderName,
+  LIVE_VARIABLES,
+  NUMERIC_VARIABLES,
+  STEPS,
+  type Step,
+  stepId,
+  TASKS,
+  type Task,
+} from "./workflow.js";
