@@ -1,3 +1,4 @@
+export { ARAZZO_FILE, type ArazzoDocument, type ArazzoStep, type ArazzoWorkflow, arazzoDocument, arazzoStepId } from "./arazzo.js";
 export { type ExampleServer, type RecordedRequest, startExampleServer } from "./example-server.js";
 export { bundledDocumentPath, loadBundledDocument } from "./load.js";
 export { deref, firstExample, HTTP_METHODS, listOperations, type Operation, requestMedia, successExample } from "./operations.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { listOperations, loadBundledDocument, STEPS, stepId, TASKS } from "../../src/index.js";
+import { arazzoDocument, listOperations, loadBundledDocument, STEPS, stepId, TASKS } from "../../src/index.js";
 
 const specDir = join(import.meta.dirname, "..", "..");
 const file = join(specDir, "dist", "propelauth.arazzo.yaml");
@@ -27,6 +27,10 @@ describe("dist/propelauth.arazzo.yaml", () => {
     expect(arazzo.arazzo).toMatch(/^1\.0\.\d+$/);
     expect(arazzo.info.version).toBe(doc.info.version);
     expect(arazzo.sourceDescriptions).toEqual([{ name: "propelauth", url: "./openapi.yaml", type: "openapi" }]);
+  });
+
+  it("is what arazzoDocument() gives for the bundled document (the docs render the same object)", () => {
+    expect(arazzo).toEqual(arazzoDocument(doc));
   });
 
   it("passes redocly lint", () => {
