@@ -3,15 +3,18 @@
 // summary (or the step's name) and carrying the operationId (`#variant`) as the item id.
 import {
   deref,
+  firstExample,
   listOperations,
   type MediaTypeObject,
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
+  requestBodyOf,
+  sampleFromSchema,
 } from "@propelauth-openapi/spec";
 import { stableId } from "./ids.js";
 import type { Auth, Collection, Folder, Item, KeyValue, Request, RequestBody, SavedResponse } from "./postman-types.js";
-import { documentedExample, parameterExample, parameterStrings, sampleFromSchema } from "./sample.js";
+import { parameterExample, parameterStrings } from "./sample.js";
 import { requestMediaOf, savedResponses } from "./saved-examples.js";
 import { collectionPrerequest, testScript } from "./test-script.js";
 import {
@@ -93,7 +96,7 @@ export function jsonBody(value: unknown): string {
 function requestBody(doc: OpenApiDocument, op: Operation, step: Step): { type: string; body: RequestBody } | undefined {
   const [type, media] = requestMediaOf(doc, op) ?? [];
   if (!type || !media) return undefined;
-  const example = documentedExample(doc, media);
+  const example = firstExample(doc, media);
   const value = step.body !== undefined ? step.body : example.found ? example.value : sampleFromSchema(doc, media.schema);
   if (isJson(type)) {
     return { type, body: { mode: "raw", raw: jsonBody(value), options: { raw: { language: "json" } } } };

@@ -7,15 +7,19 @@ import { STATUS_CODES } from "node:http";
 import {
   createValidator,
   deref,
-  type JsonSchema,
+  firstExample,
   type MediaTypeObject,
   type OpenApiDocument,
   type Operation,
+  propertiesOf,
+  requestBodyOf,
+  requiredOf,
+  sampleFromSchema,
   type Validator,
 } from "@propelauth-openapi/spec";
 import { stableId } from "./ids.js";
 import type { Request, SavedResponse } from "./postman-types.js";
-import { documentedExample, parameterExample, parameterStrings, sampleFromSchema } from "./sample.js";
+import { parameterExample, parameterStrings } from "./sample.js";
 
 const isJson = (type: string) => /^application\/(.+\+)?json$/i.test(type);
 
@@ -33,29 +37,16 @@ export function firstSentence(text: string): string {
   return sentence.replace(/\s+/g, " ").replace(/\.$/, "");
 }
 
-/** The operation's JSON request media: its type and media object. */
+/** The request body's media type and its media object, as the spec package chooses it (JSON first). */
 export function requestMediaOf(doc: OpenApiDocument, op: Operation): [string, MediaTypeObject] | undefined {
-  if (!op.operation.requestBody) return undefined;
-  const content = deref(doc, op.operation.requestBody).content;
-  const found = Object.entries(content).find(([t]) => isJson(t)) ?? Object.entries(content)[0];
-  return found as [string, MediaTypeObject] | undefined;
-}
-
-/** A body schema's top-level properties and required names, `allOf` parts merged. */
-function bodyFields(doc: OpenApiDocument, input: JsonSchema | undefined): { properties: string[]; required: string[] } {
-  if (!input) return { properties: [], required: [] };
-  const schema = deref<JsonSchema>(doc, input);
-  const parts = [schema, ...((schema.allOf as JsonSchema[] | undefined) ?? []).map((s) => deref<JsonSchema>(doc, s))];
-  return {
-    properties: parts.flatMap((p) => Object.keys((p.properties as object | undefined) ?? {})),
-    required: parts.flatMap((p) => (p.required as string[] | undefined) ?? []),
-  };
+  const body = requestBodyOf(doc, op);
+  return body ? [body.contentType, body.media] : undefined;
 }
 
 /** Every name the operation takes: its parameters and its body's top-level fields. */
 function inputNames(doc: OpenApiDocument, op: Operation): Set<string> {
   const media = requestMediaOf(doc, op)?.[1];
-  return new Set([...op.parameters.map((p) => p.name), ...bodyFields(doc, media?.schema).properties]);
+  return new Set([...op.parameters.map((p) => p.name), ...Object.keys(media ? propertiesOf(doc, media.schema) : {})]);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -77,9 +68,9 @@ export function missingInputAnswer(doc: OpenApiDocument, op: Operation): { field
       required.filter((p) => p.name !== omit).flatMap((p) => parameterStrings(parameterExample(doc, p)).map((v) => [p.name, v])),
     );
   const media = requestMediaOf(doc, op)?.[1];
-  const example = media ? documentedExample(doc, media) : { found: false };
+  const example = firstExample(doc, media);
   const body = example.found ? example.value : media ? sampleFromSchema(doc, media.schema) : undefined;
-  const field = bodyFields(doc, media?.schema).required.find((f) => isObject(body) && f in body);
+  const field = (media ? requiredOf(doc, media.schema) : []).find((f) => isObject(body) && f in body);
   let input: { pathParams: Record<string, string>; query: URLSearchParams; body: unknown } | undefined;
   if (field && isObject(body)) {
     const { [field]: _left, ...rest } = body;
