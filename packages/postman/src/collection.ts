@@ -1,11 +1,10 @@
 // Builds the Postman v2.1 collection from the bundled OpenAPI document and the workflow of
-// src/workflow.ts: its folders in run order, one request per step, named by the operation's
+// the spec package (src/workflow.ts): its folders in run order, one request per step, named by the operation's
 // summary (or the step's name) and carrying the operationId (`#variant`) as the item id.
 import {
   deref,
   firstExample,
   listOperations,
-  type MediaTypeObject,
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
