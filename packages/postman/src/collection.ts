@@ -8,7 +8,6 @@ import {
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
-  requestBodyOf,
   sampleFromSchema,
 } from "@propelauth-openapi/spec";
 import { stableId } from "./ids.js";
