@@ -7,12 +7,10 @@
 //   5. use       in empty folders, install the five packages with npm, pnpm 10 (default settings) and
 //                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
 // Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
-import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scratch, startRegistry } from "./rehearsal/registry.mjs";
 import { copyRepository, gitEnv, run, StepError } from "./repo-copy.mjs";
 import { RUNTIMES, runtimePath } from "./runtimes.mjs";
 import { PACKAGES } from "./tarballs.mjs";
@@ -26,75 +24,6 @@ const t0 = Date.now();
 
 function log(message) {
   console.log(`rehearsal [${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-}
-
-/** A folder outside any workspace, so npm, pnpm and Bun see only the consumer's own package.json. */
-function scratch() {
-  let base = realpathSync(tmpdir());
-  if (!relative(root, base).startsWith("..")) base = "/tmp";
-  return mkdtempSync(join(base, "propelauth-rehearsal-"));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRegistry(base) {
-  const upstream = run("registry", "find the upstream registry", npm, ["config", "get", "registry"], { cwd: base }).trim();
-  const port = await freePort();
-  const dir = join(base, "registry");
-  mkdirSync(dir);
-  writeFileSync(
-    join(dir, "config.yaml"),
-    [
-      `storage: ${join(dir, "storage")}`,
-      "auth:",
-      `  htpasswd: { file: ${join(dir, "htpasswd")}, max_users: 10 }`,
-      `uplinks:\n  npm: { url: ${JSON.stringify(upstream)}, timeout: 60s, max_fails: 5 }`,
-      "packages:",
-      // Never proxied: a package of ours comes from this rehearsal or not at all.
-      "  '@propelauth-openapi/*': { access: $all, publish: $authenticated }",
-      "  '**': { access: $all, proxy: npm }",
-      "web: { enable: false }",
-      "max_body_size: 50mb",
-      "log: { type: stdout, format: pretty, level: warn }",
-      "",
-    ].join("\n"),
-  );
-  const child = spawn(bin("verdaccio"), ["--config", join(dir, "config.yaml"), "--listen", `127.0.0.1:${port}`], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  started.push({ name: "verdaccio", child });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new StepError(`registry: start verdaccio: exited ${child.exitCode}\n${output}`);
-    if (i > 600) throw new StepError(`registry: start verdaccio: no answer on ${url} within 60 s\n${output}`);
-    try {
-      if ((await fetch(`${url}-/ping`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const res = await fetch(`${url}-/user/org.couchdb.user:rehearsal`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "rehearsal", password: "rehearsal-password", type: "user", roles: [] }),
-  });
-  const { token } = await res.json();
-  if (!token) throw new StepError(`registry: create the publishing user: verdaccio answered ${res.status}`);
-  return { url, token, upstream };
 }
 
 /** GET with a retry: a keep-alive socket the registry closed while we were busy fails once (EPIPE). */
@@ -179,10 +108,10 @@ async function useWith(manager, base, registry, version) {
 }
 
 async function main() {
-  const base = scratch();
+  const base = scratch("propelauth-rehearsal-");
   log(`working in ${base}`);
   try {
-    const registry = await startRegistry(base);
+    const registry = await startRegistry(base, started);
     log(`registry: verdaccio on ${registry.url} (everything but @propelauth-openapi/* from ${registry.upstream})`);
 
     const repo = copyRepository(join(base, "repo"));

@@ -36,7 +36,12 @@ function compiled(pkgDir, src, out, maps = false) {
 
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
 const BUILT = {
-  "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools", true)],
+  "@propelauth-openapi/spec": (dir) => [
+    "dist/openapi.json",
+    "dist/openapi.yaml",
+    "dist/propelauth.arazzo.yaml",
+    ...compiled(dir, "src", "dist/tools", true),
+  ],
   // No source maps: the client is small and readable as built (they counted against its size).
   // Two entry points: the API client (index) and the token verifier (verify).
   "@propelauth-openapi/client": () =>

@@ -36,7 +36,7 @@ try {
     }
   });
 
-  await step("@propelauth-openapi/spec", "openapi.json and openapi.yaml load and carry the version", async () => {
+  await step("@propelauth-openapi/spec", "openapi.json, openapi.yaml and arazzo.yaml load and carry the version", async () => {
     const json = readJson("@propelauth-openapi/spec/openapi.json");
     check(json.openapi === "3.1.0", `openapi is ${json.openapi}`);
     check(json.info.version === version, `info.version is ${json.info.version}`);
@@ -49,7 +49,10 @@ try {
       ops.length === Object.values(json.paths).flatMap((p) => Object.keys(p).filter((k) => k !== "parameters")).length,
       "listOperations disagrees with the document",
     );
-    return `${ops.length} operations`;
+    const arazzo = readFileSync(require.resolve("@propelauth-openapi/spec/arazzo.yaml"), "utf8");
+    check(/^arazzo: 1\.0\.\d+$/m.test(arazzo), "arazzo.yaml is not an Arazzo 1.0 document");
+    check(arazzo.includes(`version: ${version}`), `arazzo.yaml lacks info.version ${version}`);
+    return `${ops.length} operations, the Arazzo workflows`;
   });
 
   await step("@propelauth-openapi/postman", "the collection and its environments resolve", () => {

@@ -1,3 +1,4 @@
+export { ARAZZO_FILE, type ArazzoDocument, type ArazzoStep, type ArazzoWorkflow, arazzoDocument, arazzoStepId } from "./arazzo.js";
 export { type ExampleServer, type RecordedRequest, startExampleServer } from "./example-server.js";
 export { bundledDocumentPath, loadBundledDocument } from "./load.js";
 export { deref, HTTP_METHODS, listOperations, type Operation } from "./operations.js";
@@ -9,3 +10,16 @@ export { sampleFromSchema } from "./read/sample.js";
 export { createRouter, type RouteMatch } from "./router.js";
 export type * from "./types.js";
 export { createValidator, type FieldErrors, type RequestInput, type ValidatedRequest, type Validator } from "./validator.js";
+export {
+  CAPTURED_VARIABLES,
+  COMPUTED_VARIABLES,
+  FOLDERS,
+  type FolderName,
+  LIVE_VARIABLES,
+  NUMERIC_VARIABLES,
+  STEPS,
+  type Step,
+  stepId,
+  TASKS,
+  type Task,
+} from "./workflow.js";

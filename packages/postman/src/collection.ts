@@ -1,21 +1,19 @@
 // Builds the Postman v2.1 collection from the bundled OpenAPI document and the workflow of
-// src/workflow.ts: its folders in run order, one request per step, named by the operation's
+// the spec package (src/workflow.ts): its folders in run order, one request per step, named by the operation's
 // summary (or the step's name) and carrying the operationId (`#variant`) as the item id.
-import { createHash } from "node:crypto";
-import { STATUS_CODES } from "node:http";
 import {
   deref,
   firstExample,
   listOperations,
-  type MediaTypeObject,
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
-  requestBodyOf,
   sampleFromSchema,
 } from "@propelauth-openapi/spec";
+import { stableId } from "./ids.js";
 import type { Auth, Collection, Folder, Item, KeyValue, Request, RequestBody, SavedResponse } from "./postman-types.js";
 import { parameterExample, parameterStrings } from "./sample.js";
+import { requestMediaOf, savedResponses } from "./saved-examples.js";
 import { collectionPrerequest, testScript } from "./test-script.js";
 import {
   CAPTURED_VARIABLES,
@@ -29,17 +27,12 @@ import {
 } from "./workflow.js";
 
 /** The variables every request uses: the environment's Auth URL and backend API key. */
+export { stableId };
+
 export const BASE_URL_VARIABLE = "authUrl";
 export const API_KEY_VARIABLE = "apiKey";
 
 export const COLLECTION_SCHEMA_URL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
-
-/** A UUID derived from a name, so ids stay the same from one build to the next. */
-export function stableId(name: string): string {
-  const hex = createHash("sha1").update(`propelauth-openapi/postman:${name}`).digest("hex");
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 const isJson = (type: string) => /^application\/(.+\+)?json$/i.test(type);
 
@@ -98,12 +91,6 @@ export function jsonBody(value: unknown): string {
   return text;
 }
 
-/** The request body's media type and its schema, as the spec package chooses it (JSON first). */
-function requestMediaOf(doc: OpenApiDocument, op: Operation): [string, MediaTypeObject] | undefined {
-  const body = requestBodyOf(doc, op);
-  return body ? [body.contentType, body.media] : undefined;
-}
-
 function requestBody(doc: OpenApiDocument, op: Operation, step: Step): { type: string; body: RequestBody } | undefined {
   const [type, media] = requestMediaOf(doc, op) ?? [];
   if (!type || !media) return undefined;
@@ -139,58 +126,6 @@ function buildRequest(doc: OpenApiDocument, op: Operation, step: Step): Request 
     ...(body ? { body: body.body } : {}),
     ...(anonymous ? { auth: { type: "noauth" } satisfies Auth } : {}),
   };
-}
-
-function firstSentence(text: string): string {
-  const sentence = /^(.+?[.!?])(\s|$)/s.exec(text.trim())?.[1] ?? text.trim();
-  return sentence.replace(/\s+/g, " ").replace(/\.$/, "");
-}
-
-/** The documented response headers that have an example (such as a 429's `Retry-After`), as saved headers. */
-function headerExamples(response: object): { key: string; value: string }[] {
-  const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
-  return Object.entries(headers).flatMap(([key, header]) => {
-    const example = (header as { example?: unknown }).example;
-    return example === undefined ? [] : [{ key, value: String(example) }];
-  });
-}
-
-function savedResponses(doc: OpenApiDocument, op: Operation, request: Request): SavedResponse[] {
-  const result: SavedResponse[] = [];
-  for (const [status, declared] of Object.entries(op.operation.responses)) {
-    const response = deref(doc, declared);
-    const code = /^\d{3}$/.test(status) ? Number(status) : status.toUpperCase() === "DEFAULT" ? 500 : Number(status[0]) * 100;
-    const [type, media] = (Object.entries(response.content ?? {})[0] ?? []) as [string | undefined, MediaTypeObject | undefined];
-    const examples: { name: string; value: unknown; found: boolean }[] = [];
-    if (media?.example !== undefined) examples.push({ name: firstSentence(response.description), value: media.example, found: true });
-    for (const [key, named] of Object.entries(media?.examples ?? {})) {
-      const example = deref<{ summary?: string; value?: unknown }>(doc, named);
-      examples.push({ name: example.summary ?? key, value: example.value, found: example.value !== undefined });
-    }
-    if (examples.length === 0) examples.push({ name: firstSentence(response.description), value: undefined, found: false });
-    for (const example of examples) {
-      const json = type !== undefined && isJson(type);
-      const body = !example.found
-        ? ""
-        : json
-          ? JSON.stringify(example.value, null, 2)
-          : typeof example.value === "string"
-            ? example.value
-            : JSON.stringify(example.value);
-      result.push({
-        id: stableId(`${op.operationId}/${status}/${example.name}`),
-        name: `${status} ${example.name}`,
-        originalRequest: structuredClone(request),
-        status: STATUS_CODES[code] ?? "",
-        code,
-        _postman_previewlanguage: json ? "json" : "text",
-        header: [...(type && body ? [{ key: "Content-Type", value: type }] : []), ...headerExamples(response)],
-        cookie: [],
-        body,
-      });
-    }
-  }
-  return result;
 }
 
 /**
@@ -229,9 +164,6 @@ export function docsAnchor(op: Operation): string {
   return `#/${tag}/${op.operationId.toLowerCase()}`;
 }
 
-/** Where the reference site is served by the emulator (`pnpm start`); the same page is packages/docs/dist/index.html. */
-export const LOCAL_DOCS_URL = "http://127.0.0.1:4010/docs/";
-
 /** The item's description: summary, description, who may call it, and how to find it in the document. */
 export function describeOperation(doc: OpenApiDocument, op: Operation): string {
   const access = op.operation["x-propelauth-access"];
@@ -257,8 +189,9 @@ export function describeOperation(doc: OpenApiDocument, op: Operation): string {
   const sdk = op.operation["x-propelauth-sdk"]?.node ?? [];
   if (sdk.length) lines.push(`- **Node SDK:** ${sdk.map((f) => `\`${f}\``).join(", ")}`);
   lines.push(`- **Documented responses:** ${Object.keys(op.operation.responses).join(", ")}`);
+  // No link: the docs have no address that holds in every user's setup (the emulator's port varies).
   lines.push(
-    `- **Docs:** [${op.operation.summary}](${LOCAL_DOCS_URL}${docsAnchor(op)}) (the reference site: \`packages/docs/dist/index.html${docsAnchor(op)}\`)`,
+    `- **Docs:** the section \`${docsAnchor(op)}\` of the reference page (\`@propelauth-openapi/docs\`): open \`dist/index.html${docsAnchor(op)}\`, or \`/docs/${docsAnchor(op)}\` on the emulator`,
   );
   return lines.join("\n");
 }

@@ -8,11 +8,11 @@ export {
   docsAnchor,
   expectedStatus,
   generateCollection,
-  LOCAL_DOCS_URL,
   stableId,
 } from "./collection.js";
 export { ENVIRONMENT_SUFFIX, generateEnvironments, LOCAL_AUTH_URL } from "./environments.js";
 export type * from "./postman-types.js";
+export { firstSentence, missingInputAnswer, requestMediaOf, savedResponses } from "./saved-examples.js";
 export { acceptsAnything, SANDBOX_FORMATS, toSandboxSchema } from "./schema.js";
 export { collectionPrerequest, type DocumentedResponses, documentedResponses, testScript } from "./test-script.js";
 export * from "./workflow.js";

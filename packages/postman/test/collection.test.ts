@@ -16,6 +16,15 @@ import {
 import { collection, doc, items, localEnvironment, operationOf, operations, stepFor } from "./support.js";
 
 const validator = createValidator(doc);
+
+/** The top-level fields of an operation's JSON body (allOf parts merged). */
+function requestBodyFields(op: (typeof operations)[number]): Record<string, unknown> {
+  const schema = requestMedia(doc, op)?.schema;
+  if (!schema) return {};
+  const root = deref<Record<string, unknown>>(doc, schema);
+  const parts = [root, ...((root.allOf as Record<string, unknown>[] | undefined) ?? []).map((s) => deref<Record<string, unknown>>(doc, s))];
+  return Object.assign({}, ...parts.map((p) => (p.properties as object | undefined) ?? {}));
+}
 const docsSite = readFileSync(new URL("../../docs/dist/index.html", import.meta.url), "utf8");
 
 describe("the collection file", () => {
@@ -106,7 +115,15 @@ describe("the workflow", () => {
 
   it("orders its folders: read-only checks, create, read, update, live person, delete last", () => {
     expect(collection.item.map((f) => f.name)).toEqual(FOLDERS.map((f) => f.name));
-    expect(FOLDERS.map((f) => f.name)).toEqual(["Read-only checks", "Create", "Read", "Update", "Needs a live person", "Delete"]);
+    expect(FOLDERS.map((f) => f.name)).toEqual([
+      "Validation Only checks",
+      "Read-only checks",
+      "Create",
+      "Read",
+      "Update",
+      "Needs a live person",
+      "Delete",
+    ]);
     for (const folder of collection.item) expect(folder.item.length, folder.name).toBeGreaterThan(0);
     const folderOf = (id: string) => items.filter((i) => operationOf(i.item) === id).map((i) => i.folder);
     for (const op of operations) {
@@ -154,6 +171,22 @@ describe("the workflow", () => {
     const clear = JSON.parse(/const clear = (.*);/.exec(script)![1]!);
     expect([...clear].sort()).toEqual((collection.variable ?? []).map((v) => v.key).sort());
     for (const v of collection.variable ?? []) expect(v.value, v.key).toBe("");
+  });
+
+  it("keeps Validation Only checks to what a Validation Only key may do, with no entity of the run", () => {
+    const folder = collection.item.find((f) => f.name === "Validation Only checks")!;
+    expect(folder.item.map((i) => operationOf(i)).sort()).toEqual(
+      operations
+        .filter((o) => o.operation["x-propelauth-access"]["key-kinds"].includes("validation-only"))
+        .map((o) => o.operationId)
+        .sort(),
+    );
+    for (const item of folder.item) {
+      expect(
+        variablesOf(item).filter((n) => !(n in COMPUTED_VARIABLES)),
+        item.id,
+      ).toEqual([]);
+    }
   });
 
   it("keeps Read-only checks to reads a Read and Validate key may make", () => {
@@ -219,7 +252,9 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, ite
     }
     expect(text).toContain(`\`${op.operationId}\``);
     const anchor = docsAnchor(op);
-    expect(text).toContain(`(http://127.0.0.1:4010/docs/${anchor})`);
+    expect(text).toContain(`\`dist/index.html${anchor}\``);
+    // A user's Postman has no emulator at a fixed address: no link to one.
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
     // The reference site (packages/docs, built before the tests run) has a section there.
     expect(docsSite, "build packages/docs first").toContain(`href="${anchor}"`);
     expect(text).toContain(`**Passes when it answers:** ${expectedStatus(op, stepFor(item))},`);
@@ -250,13 +285,16 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, ite
     } else expect(item.request.body).toBeUndefined();
   });
 
-  it("saves an example response for every documented response and example, each valid", () => {
+  it("saves the document's examples as real answers: the success status always, each other status that has one, each valid", () => {
+    const inputs = new Set([...op.parameters.map((p) => p.name), ...Object.keys(requestBodyFields(op))]);
+    const success = String(expectedStatus(op, stepFor(item)));
     for (const [status, declared] of Object.entries(op.operation.responses)) {
       const response = deref(doc, declared);
       const saved = item.response.filter((r) => r.name.startsWith(`${status} `));
       const media = Object.values(response.content ?? {})[0];
       const exampleCount = (media?.example !== undefined ? 1 : 0) + Object.keys(media?.examples ?? {}).length;
-      expect(saved.length, status).toBe(Math.max(1, exampleCount));
+      if (status === success) expect(saved.length, `${status}: the success answer`).toBeGreaterThan(0);
+      if (status !== "400") expect(saved.length, status).toBe(media ? exampleCount : status.startsWith("2") ? 1 : 0);
       for (const example of saved) {
         expect(example.code).toBe(Number(status));
         expect(example.originalRequest).toEqual(item.request);
@@ -264,9 +302,17 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, ite
         for (const [key, header] of Object.entries((response as { headers?: Record<string, { example?: unknown }> }).headers ?? {}))
           if (header.example !== undefined)
             expect(example.header, `${status} ${key}`).toContainEqual({ key, value: String(header.example) });
+        // Empty only where the document gives the status no body at all.
+        if (media) expect(example.body, example.name).not.toBe("");
         const type = Object.keys(response.content ?? {})[0];
         if (type === "application/json" && example.body !== "") {
-          expect(validator.validateResponse(op, Number(status), JSON.parse(example.body)), example.name).toEqual([]);
+          const body = JSON.parse(example.body);
+          expect(validator.validateResponse(op, Number(status), body), example.name).toEqual([]);
+          // A field-error map names fields this operation takes, never another operation's.
+          const fieldErrors =
+            body && typeof body === "object" && !Array.isArray(body) && Object.values(body).every((v) => Array.isArray(v));
+          if (status === "400" && fieldErrors)
+            for (const field of Object.keys(body)) expect(inputs, `${example.name}: ${field}`).toContain(field);
         }
       }
     }
@@ -287,9 +333,16 @@ describe.each(items.map(({ item }) => [item.id, item] as const))("%s", (_id, ite
 
   it("asserts the one status that means success, and checks the body against the schema", () => {
     const script = item.event.find((e) => e.listen === "test")?.script.exec.join("\n") ?? "";
-    const expected = expectedStatus(op, stepFor(item));
-    expect(expected).toBeGreaterThanOrEqual(200);
-    expect(expected).toBeLessThan(300);
+    const step = stepFor(item);
+    const expected = expectedStatus(op, step);
+    // An error status only where the step is about that error, and says why.
+    if (step.status === undefined || step.status < 300) {
+      expect(expected).toBeGreaterThanOrEqual(200);
+      expect(expected).toBeLessThan(300);
+    } else {
+      expect(Object.keys(op.operation.responses)).toContain(String(expected));
+      expect(step.note, "a step that expects an error explains it").toBeTruthy();
+    }
     expect(script).toContain(`const expected = ${expected};`);
     expect(script).toContain("to.equal(expected)");
     expect(script).toContain(`const operationId = ${JSON.stringify(op.operationId)};`);

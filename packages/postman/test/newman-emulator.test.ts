@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import newman, { type NewmanRunSummary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAPTURED_VARIABLES, type Collection, type Environment, type Item } from "../src/index.js";
+import { CAPTURED_VARIABLES, type Collection, type Environment, expectedStatus, type Item } from "../src/index.js";
 import {
   assertionsOf,
   collection,
@@ -78,11 +78,15 @@ describe("a Full Access run against a fresh, unseeded emulator", () => {
     expect(summary.run.stats.assertions.total).toBeGreaterThan(2 * 60);
   });
 
-  it("gets a 2xx for at least 90 % of the requests (all of them: each asserts its success status)", () => {
+  it("gets a 2xx for every request but the refusals it checks (an unknown end-user key: 400)", () => {
     const answered = codes(summary);
-    const ok = answered.filter((a) => a.code >= 200 && a.code < 300);
-    expect(ok.length / answered.length).toBeGreaterThanOrEqual(0.9);
-    expect(answered.filter((a) => a.code < 200 || a.code >= 300)).toEqual([]);
+    const expected = (id: string) =>
+      expectedStatus(operations.find((o) => o.operationId === operationOf(itemFor(id)))!, stepFor(itemFor(id)));
+    expect(answered.map((a) => `${a.id} ${a.code}`)).toEqual(answered.map((a) => `${a.id} ${expected(a.id)}`));
+    expect(answered.filter((a) => a.code < 200 || a.code >= 300).map((a) => a.id)).toEqual([
+      "validateApiKey#unknown",
+      "validateImportedApiKey#unknown",
+    ]);
     expect(answered.length).toBe(unattendedItems.length);
   });
 
@@ -144,7 +148,11 @@ describe("runs that must fail, and say which request failed", () => {
     const names = summary.run.executions.map((e) => e.item.name!);
     expect(names.length).toBe(unattendedItems.length);
     expect(failedRequests(summary)).toEqual([...new Set(names)]);
-    for (const name of names) expect(failuresOf(summary), name).toContainEqual(expect.stringContaining(`[${name}: answers `));
+    for (const name of names) expect(failuresOf(summary), name).toContainEqual(expect.stringContaining(`[${name}: answered `));
+    // What passes says what happened: the body of an error matched the error's schema, nothing more.
+    const passed = summary.run.executions.flatMap((e) => (e.assertions ?? []).filter((a) => !a.error).map((a) => a.assertion));
+    expect(passed.length).toBeGreaterThan(40);
+    for (const name of passed) expect(name).toMatch(/: body matches the 40\d error schema$/);
     // Each request the API could route was refused; the others have no id to send, as Create failed.
     for (const { id, code } of codes(summary)) expect(`${id} ${code}`).toBe(`${id} ${needsCapturedPath(id) ? code : 401}`);
     expect(codes(summary).filter((a) => a.code === 401).length).toBeGreaterThanOrEqual(40);
@@ -162,21 +170,20 @@ describe("runs that must fail, and say which request failed", () => {
     const query = itemFor("queryUsers");
     expect(failuresOf(summary)).toContainEqual(
       expect.stringContaining(
-        `queryUsers (${query.name}): [${query.name}: answers 200] AssertionError: ${query.name} (queryUsers) answered 401 (the key is wrong, of another environment, or lacks a permission this request needs)`,
+        `queryUsers (${query.name}): [${query.name}: answered 401, not 200] AssertionError: ${query.name} (queryUsers) answered 401 (the key is wrong, of another environment, or lacks a permission this request needs)`,
       ),
     );
     for (const { id, code } of codes(summary)) {
       const item = itemFor(id);
       const allowed = access(item)["key-kinds"].includes("validation-only");
       if (!allowed && !needsCapturedPath(id)) expect(`${id} ${code}`).toBe(`${id} 401`);
-      if (code !== 200) expect(failedRequests(summary), id).toContain(item.name);
+      if (code !== expectedStatus(operations.find((o) => o.operationId === operationOf(item))!, stepFor(item)))
+        expect(failedRequests(summary), id).toContain(item.name);
     }
-    // The two routes of Fetch Token Verification Metadata are all such a key may call without an entity.
-    expect(
-      codes(summary)
-        .filter((a) => a.code === 200)
-        .map((a) => a.id),
-    ).toEqual(["fetchTokenVerificationMetadata", "fetchTokenVerificationMetadataLegacy"]);
+    // The Validation Only checks are all such a key may pass without an entity of its own.
+    const validation = items.filter((i) => i.folder === "Validation Only checks").map((i) => i.item.id);
+    expect(validation.length).toBe(4);
+    expect(summary.run.executions.filter((e) => !failedRequests(summary).includes(e.item.name!)).map((e) => e.item.id)).toEqual(validation);
   });
 
   it("fails after what a request needs is deleted: the requests about the deleted user fail, by name", async () => {
@@ -192,13 +199,47 @@ describe("runs that must fail, and say which request failed", () => {
     const fetchUser = itemFor("fetchUserById");
     expect(failuresOf(summary)).toContainEqual(
       expect.stringContaining(
-        `fetchUserById (${fetchUser.name}): [${fetchUser.name}: answers 200] AssertionError: ${fetchUser.name} (fetchUserById) answered 404: `,
+        `fetchUserById (${fetchUser.name}): [${fetchUser.name}: answered 404, not 200] AssertionError: ${fetchUser.name} (fetchUserById) answered 404: `,
       ),
     );
     for (const id of ["addUserToOrg", "fetchUserByEmail", "updateUserMetadata", "deleteUser"]) {
       expect(failedRequests(summary), id).toContain(itemFor(id).name);
     }
     expect(failedRequests(summary)).not.toContain(itemFor("createOrg").name);
+  });
+});
+
+describe("Validation Only checks with a Validation Only key", () => {
+  let emu: RunningEmulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ memory: true, port: 0, host: "127.0.0.1", validateResponses: true, seed: "examples" });
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+
+  const folder = "Validation Only checks";
+  const checks = () => items.filter((i) => i.folder === folder);
+
+  it("pass: the metadata answers 200, an unknown end-user key is refused with 400; nothing changes", async () => {
+    const before = await digest(emu);
+    const summary = await runNewman({ authUrl: emu.url, apiKey: emu.keys["validation-only"].token, folder });
+    expectGreenRun(summary, checks());
+    expect(codes(summary).map((a) => `${a.id} ${a.code}`)).toEqual([
+      "fetchTokenVerificationMetadata 200",
+      "fetchTokenVerificationMetadataLegacy 200",
+      "validateApiKey#unknown 400",
+      "validateImportedApiKey#unknown 400",
+    ]);
+    expect(await digest(emu)).toBe(before);
+  });
+
+  it("fail with a wrong key, every request by name: the 401 is not the 400 of an unknown end-user key", async () => {
+    const summary = await runNewman({ authUrl: emu.url, apiKey: "0123456789abcdef0123456789abcdef0123456789abcdef", folder });
+    expect(failedRequests(summary)).toEqual(checks().map((i) => i.item.name));
+    const unknown = itemFor("validateApiKey#unknown");
+    expect(failuresOf(summary)).toContainEqual(expect.stringContaining(`[${unknown.name}: answered 401, not 400]`));
   });
 });
 

@@ -1,11 +1,13 @@
 // The whole page: sidebar first (it paints first), the introduction and every tag and operation
 // as plain HTML, the styles, and one small script at the end for what HTML cannot do alone
 // (search, tabs, copy, theme, the current item, the phone's menu).
+import { arazzoDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import type { SiteView } from "../view.js";
 import { introductionParts } from "./introduction.js";
 import { sidebarHtml } from "./sidebar.js";
 import { tagsHtml } from "./tags.js";
+import { workflowsHtml } from "./workflows.js";
 
 const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%235a45f5'/%3E%3Cpath d='M10 24V8h7a5 5 0 0 1 0 10h-7' fill='none' stroke='white' stroke-width='3'/%3E%3C/svg%3E";
@@ -42,6 +44,8 @@ export function pageHtml(view: SiteView, parts: PageParts): string {
     sidebarHtml(view, intro.entries),
     '<main id="pa-main" tabindex="-1">',
     intro.html,
+    // The task guides: the spec package's Arazzo workflows, between the introduction and the operations.
+    workflowsHtml(view.doc, arazzoDocument(view.doc)),
     tagsHtml(view),
     "</main>",
     // Announces search results and copies to screen readers (the script writes into it).
