@@ -24,7 +24,8 @@ export class Project {
   clockOffset = 0;
   private readonly keys: BackendKeys;
   private windows = new Map<string, { start: number; count: number }>();
-  readonly rsa: { publicKeyPem: string; privateKeyPem: string; kid: string };
+  /** The token-signing key pair; replaced by `rotateSigningKey`. */
+  rsa: { publicKeyPem: string; privateKeyPem: string; kid: string };
 
   constructor(
     readonly db: Db,
@@ -114,6 +115,17 @@ export class Project {
 
   private setMeta(key: string, value: string) {
     this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  /**
+   * Replaces the token-signing key pair, as a key rotation in PropelAuth would: the metadata then
+   * answers the new public key, and tokens signed with the old one no longer verify.
+   */
+  rotateSigningKey() {
+    const stored = JSON.stringify({ ...generateRsaKeyPair(), kid: hex(8) });
+    this.setMeta("rsa", stored);
+    this.rsa = JSON.parse(stored);
+    return { kid: this.rsa.kid, verifier_key_pem: this.rsa.publicKeyPem };
   }
 
   private loadRsa() {
