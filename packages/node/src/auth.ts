@@ -1,5 +1,5 @@
 // initBaseAuth and handleError: the entry points of @propelauth/node 2.1.36.
-import { createClient, type OperationClient } from "@propelauth-openapi/client";
+import { createOperationClient, type OperationClient } from "@propelauth-openapi/client";
 import { createTokenVerifier, type TokenVerifier } from "@propelauth-openapi/client/verify";
 import { apiKeyApis } from "./apis/api-keys.js";
 import { mfaApis } from "./apis/mfa.js";
@@ -45,8 +45,8 @@ function validateAuthUrl(authUrl: string): URL {
  */
 function clientFor(url: URL, apiKey: string): OperationClient {
   const options = { authUrl: url.origin, routing: "propelauth-api" as const, allowInsecureHttp: true };
-  if (typeof apiKey === "string" && /^[\x21-\x7e]+$/.test(apiKey)) return createClient({ ...options, apiKey });
-  return createClient({ ...options, apiKey: "invalid", fetch: async () => new Response("", { status: 401 }) });
+  if (typeof apiKey === "string" && /^[\x21-\x7e]+$/.test(apiKey)) return createOperationClient({ ...options, apiKey });
+  return createOperationClient({ ...options, apiKey: "invalid", fetch: async () => new Response("", { status: 401 }) });
 }
 
 function verifierFor(client: OperationClient, url: URL, opts: BaseAuthOptions): TokenVerifier {
