@@ -24,11 +24,7 @@ export default defineConfig([
     ...common,
     entry: { verify: "src/verify/index.ts" },
     clean: false,
-    plugins: [
-      {
-        name: "client-type-from-main-entry",
-        resolveId: (id: string) => (id.endsWith("/client-type.js") ? { id: "@propelauth-openapi/client", external: true } : null),
-      },
-    ],
+    // Its declarations import the client type from the package's own name: one type for both entries.
+    deps: { alwaysBundle: ["openapi-fetch"], neverBundle: ["@propelauth-openapi/client"] },
   },
 ]);

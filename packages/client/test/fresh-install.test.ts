@@ -124,6 +124,8 @@ describe("fresh install of the packed tarball, outside the workspace", () => {
       console.log(`README example ${i}: exit ${result.status} in ${Date.now() - started} ms`);
       expect(result.stderr, `README example ${i}`).toBe("");
       expect(result.status, `README example ${i}: ${result.stdout}`).toBe(0);
+      // The "Validate frontend requests" example prints what its comment says.
+      if (examples[i - 1]!.includes("createTokenVerifier")) expect(result.stdout.trim()).toBe("401 { error: 'missing_header' }");
     }
   });
 });

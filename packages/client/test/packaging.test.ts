@@ -32,6 +32,7 @@ describe("packaging", () => {
     };
     expect(report.analysis.problems).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints["."]!.resolutions).sort()).toEqual(["bundler", "node10", "node16-cjs", "node16-esm"]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./package.json", "./verify"]);
     console.log(run(bin("attw"), [tarball, "--format", "table-flipped"], { stdio: "pipe" }).stdout.trim());
   }, 180_000);
 
@@ -44,6 +45,10 @@ describe("packaging", () => {
         "package/dist/index.d.cts",
         "package/dist/index.d.ts",
         "package/dist/index.js",
+        "package/dist/verify.cjs",
+        "package/dist/verify.d.cts",
+        "package/dist/verify.d.ts",
+        "package/dist/verify.js",
         "package/package.json",
       ]),
     );
@@ -59,6 +64,14 @@ describe("packaging", () => {
     expect(manifest.sideEffects).toBe(false);
   });
 
+  it("`./verify` is exported like the main entry: ESM and CJS, types first", () => {
+    const conditions = manifest.exports["./verify"] as Record<string, Record<string, string>>;
+    expect(conditions).toEqual({
+      import: { types: "./dist/verify.d.ts", default: "./dist/verify.js" },
+      require: { types: "./dist/verify.d.cts", default: "./dist/verify.cjs" },
+    });
+  });
+
   it("no runtime dependency of any kind", () => {
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies"])
       expect(manifest[field], field).toBeUndefined();
@@ -72,6 +85,19 @@ describe("packaging", () => {
       const imports = [...statements, ...dynamic].map((m) => m[1]);
       expect(imports, file).toEqual([]);
     }
+  });
+
+  it("the verifier's declarations import the main entry's client type and nothing else", () => {
+    for (const file of ["verify.d.ts", "verify.d.cts"]) {
+      const text = readFileSync(join(dist, file), "utf8");
+      const imports = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      expect(imports, file).toEqual(["@propelauth-openapi/client"]);
+    }
+  });
+
+  it.each(["verify.js", "verify.cjs"])("%s imports nothing at run time (self-contained)", (file) => {
+    const text = readFileSync(join(dist, file), "utf8");
+    expect(text).not.toMatch(/\bfrom\s*["']|\brequire\(\s*["']|\bimport\(\s*["']/);
   });
 
   it.each(code)("%s uses no Node built-in (no node: specifier, no require or import of a built-in)", (file) => {

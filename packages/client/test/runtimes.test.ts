@@ -1,6 +1,7 @@
 // The built client on every runtime it claims, each making real calls against the emulator
 // (test/smoke/calls.mjs): Node 20 (the Node running vitest), Node 22 and 24, Bun and Deno with
-// the ESM and the CJS build, and Cloudflare's workerd with the ESM build inside a worker. The
+// the ESM and the CJS build, and Cloudflare's workerd with the ESM build inside a worker (no
+// nodejs_compat). On each, the token verifier too (test/smoke/verify-calls.mjs). The
 // other runtimes come from npm through scripts/runtimes.mjs, installed into .tmp/runtimes on first
 // use for whatever platform this is.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/runtimes.test.ts
@@ -30,6 +31,8 @@ const expected = (runtime: RegExp, format: string) => ({
   routed: true,
   aborted: "abort",
   deadline: "timeout",
+  // The verifier: fetched key, manual key, a tampered signature refused.
+  verified: [true, true, "TokenVerificationError bad_signature 401"],
 });
 
 const commandLine = [
@@ -77,8 +80,8 @@ async function freePort(): Promise<number> {
 describe("on workerd (Cloudflare Workers' runtime)", () => {
   it("esm build inside a worker: real calls against the emulator", async () => {
     const dir = tempDir("workerd");
-    for (const file of ["calls.mjs", "worker.mjs"]) copyFileSync(join(packageDir, "test/smoke", file), join(dir, file));
-    copyFileSync(join(packageDir, "dist/index.js"), join(dir, "index.js"));
+    for (const file of ["calls.mjs", "verify-calls.mjs", "worker.mjs"]) copyFileSync(join(packageDir, "test/smoke", file), join(dir, file));
+    for (const file of ["index.js", "verify.js"]) copyFileSync(join(packageDir, "dist", file), join(dir, file));
     const port = await freePort();
     // The worker reaches the emulator on 127.0.0.1 only through a network service that allows local addresses.
     writeFileSync(
@@ -95,7 +98,9 @@ const smoke :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "calls.mjs", esModule = embed "calls.mjs"),
+    (name = "verify-calls.mjs", esModule = embed "verify-calls.mjs"),
     (name = "index.js", esModule = embed "index.js"),
+    (name = "verify.js", esModule = embed "verify.js"),
   ],
   compatibilityDate = "2026-11-01",
   globalOutbound = "loopback",

@@ -13,11 +13,12 @@ import { packageDir, repoRoot } from "./lib/pack.js";
 
 const require = createRequire(import.meta.url);
 const DIST = join(packageDir, "dist/index.js");
+const VERIFY = join(packageDir, "dist/verify.js");
 const SDK = join(repoRoot, "spec/node_modules/@propelauth/node-apis/dist/index.mjs");
 const OPENAPI_FETCH = require.resolve("openapi-fetch").replace(/index\.c?js$/, "index.mjs");
 const KB = 1024;
 
-async function measure(contents: string): Promise<{ minified: number; gzipped: number }> {
+async function measure(contents: string): Promise<{ minified: number; gzipped: number; text: string }> {
   const result = await build({
     stdin: { contents, resolveDir: packageDir, loader: "js" },
     bundle: true,
@@ -29,7 +30,7 @@ async function measure(contents: string): Promise<{ minified: number; gzipped: n
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, text: new TextDecoder().decode(code) };
 }
 
 const entries = {
@@ -41,13 +42,17 @@ const entries = {
     fetchUserByEmail(client, { query: { email: "a@example.com" } }).then(console.log);
     client.GET("/api/backend/v1/user/email", { params: { query: { email: "a" } } });`,
   "whole client (every export)": `import * as all from ${JSON.stringify(DIST)}; console.log(all);`,
+  "token verifier (@propelauth-openapi/client/verify, createTokenVerifier with a client)": `import { createOperationClient } from ${JSON.stringify(DIST)};
+    import { createTokenVerifier } from ${JSON.stringify(VERIFY)};
+    const client = createOperationClient({ authUrl: "https://auth.example.com", apiKey: "k" });
+    createTokenVerifier({ client }).verifyAuthorizationHeader("Bearer x").then(console.log);`,
   "openapi-fetch 0.17.0 alone": `import createClient from ${JSON.stringify(OPENAPI_FETCH)}; console.log(createClient({}));`,
   "official SDK @propelauth/node-apis 2.1.36 (getApis)": `import { getApis } from ${JSON.stringify(SDK)}; console.log(getApis);`,
 } as const;
 
 describe("size budget (esbuild minify + gzip -9)", () => {
   it("one operation ≤ 3.9 KB and the whole client ≤ 9 KB", async () => {
-    const figures: Record<string, { minified: number; gzipped: number }> = {};
+    const figures: Record<string, { minified: number; gzipped: number; text: string }> = {};
     for (const [name, contents] of Object.entries(entries)) figures[name] = await measure(contents);
     console.table(
       Object.fromEntries(
@@ -73,5 +78,14 @@ describe("size budget (esbuild minify + gzip -9)", () => {
     expect(figures["official SDK @propelauth/node-apis 2.1.36 (getApis)"]!.gzipped).toBeGreaterThan(
       figures["one operation (createOperationClient + fetchUserByEmail)"]!.gzipped,
     );
+  });
+
+  it("the API client's bundle carries none of the verifier (it is in /verify only)", async () => {
+    const whole = await measure(entries["whole client (every export)"]);
+    const verifier = await measure(`import * as all from ${JSON.stringify(VERIFY)}; console.log(all);`);
+    for (const marker of ["RSASSA-PKCS1-v1_5", "TokenVerificationError", "OrgAccessError", "verifier_key_pem"]) {
+      expect(verifier.text, marker).toContain(marker);
+      expect(whole.text, marker).not.toContain(marker);
+    }
   });
 });

@@ -62,16 +62,16 @@ export function decodeToken(token: string): DecodedToken {
   if (typeof token !== "string") throw malformed("not a string");
   const first = token.indexOf(".");
   const second = token.indexOf(".", first + 1);
-  if (first <= 0 || second <= first + 1 || second === token.length - 1 || token.indexOf(".", second + 1) !== -1)
-    throw malformed("not three dot-separated parts");
+  if (first <= 0 || second <= first + 1 || token.indexOf(".", second + 1) !== -1) throw malformed("not three dot-separated parts");
   const header = jsonObject(token.slice(0, first), "header");
   if (header.alg !== "RS256")
     throw new TokenVerificationError("unsupported_algorithm", `the access token's alg ${JSON.stringify(header.alg)} is not RS256`);
   // A critical extension we do not implement must make the token invalid (RFC 7515 §4.1.11).
   if (header.crit !== undefined) throw malformed("it has a crit header");
   const payload = jsonObject(token.slice(first + 1, second), "payload");
-  const signature = decodeBase64(token.slice(second + 1));
-  if (!signature) throw malformed("its signature is not base64url");
+  // Checked after `alg`, so an unsigned (`alg: none`) token is refused for its algorithm.
+  const signature = second < token.length - 1 ? decodeBase64(token.slice(second + 1)) : undefined;
+  if (!signature) throw malformed("its signature is missing or not base64url");
   return { header, payload, signed: encoder.encode(token.slice(0, second)), signature };
 }
 

@@ -1,10 +1,12 @@
 // createTokenVerifier: checks PropelAuth access tokens locally, with the verifier key fetched
 // through the client (lazily, single-flight, re-fetched at most once per interval when a token's
 // `kid` is unknown or its signature fails, so a rotated key is picked up) or given by hand.
+
+// The package's own name: the declarations then name the main entry's type, not a copy of it.
+import type { OperationClient } from "@propelauth-openapi/client";
 import { CORE } from "../core.js";
 import { fetchTokenVerificationMetadata } from "../generated/operations.js";
 import type { AccessTokenClaims } from "./claims.js";
-import type { OperationClient } from "./client-type.js";
 import { TokenVerificationError } from "./errors.js";
 import { type DecodedToken, decodeToken, importVerifierKey, signatureMatches } from "./jwt.js";
 
