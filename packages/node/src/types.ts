@@ -229,12 +229,25 @@ export type OrgApiKeyValidation = { org: Org; metadata?: unknown; user?: UserMet
 export type ApiKeyUsageQueryRequest = { date: string; orgId?: string; userId?: string; api_key_id?: string };
 export type ApiKeyUsageQueryResponse = Loose;
 
-export type StepUpMfaGrantTypeValue = "ONE_TIME_USE" | "TIME_BASED";
-export type VerifyTotpChallengeRequest = { actionType: string; userId: string; code: string; grantType: string; validForSeconds: number };
+/** How long a step-up grant lasts (an enum in @propelauth/node, exported there as a type only). */
+export type StepUpMfaGrantType = "ONE_TIME_USE" | "TIME_BASED";
+export type VerifyTotpChallengeRequest = {
+  actionType: string;
+  userId: string;
+  code: string;
+  grantType: StepUpMfaGrantType;
+  validForSeconds: number;
+};
 export type StepUpMfaVerifyTotpResponse = { stepUpGrant: string };
 export type VerifyStepUpGrantRequest = { actionType: string; userId: string; grant: string };
 export type StepUpMfaVerifyGrantResponse = { success: boolean };
-export type SendSmsMfaCodeRequest = { actionType: string; userId: string; mfaPhoneId: string; grantType: string; validForSeconds: number };
+export type SendSmsMfaCodeRequest = {
+  actionType: string;
+  userId: string;
+  mfaPhoneId: string;
+  grantType: StepUpMfaGrantType;
+  validForSeconds: number;
+};
 export type SendSmsMfaCodeRequestResponse = { challengeId: string };
 export type VerifySmsChallengeRequest = { challengeId: string; userId: string; code: string };
 export type VerifySmsChallengeResponse = { stepUpGrant: string };
