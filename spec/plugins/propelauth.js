@@ -1,7 +1,10 @@
 // Redocly plugin with the rules that keep every operation of this document to the project's
 // conventions: declared key kinds and permissions, examples, and SDK function names.
+// The key-kind rule lives once, in src/read/access.ts; redocly loads this plain JS, so it reads the
+// compiled module (`pnpm build` compiles it before bundling, which loads this plugin).
+import { kindsAllowed } from "../dist/tools/read/access.js";
+
 const ACCESS_KEYS = new Set(["key-kinds", "permissions", "field-permissions"]);
-const ALWAYS_ALLOWED = ["full-access", "custom"];
 
 function resolved(ctx, node) {
   return node && typeof node === "object" && "$ref" in node ? ctx.resolve(node).node : node;
@@ -91,9 +94,7 @@ function AccessDeclared() {
           if (!(kind in keyKinds)) ctx.report({ message: `Unknown key kind "${kind}".`, location: here.child("key-kinds") });
         }
         // The kinds are derived from the permissions, so the two can never disagree.
-        const expected = Object.keys(keyKinds).filter(
-          (kind) => ALWAYS_ALLOWED.includes(kind) || needed.every((perm) => permissions[perm]?.["granted-to"]?.includes(kind)),
-        );
+        const expected = kindsAllowed({ "x-propelauth-key-kinds": keyKinds, "x-propelauth-permissions": permissions }, needed);
         const declared = [...new Set(declaredKinds)];
         if (
           declared.length !== declaredKinds.length ||

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { successExample } from "./operations.js";
+import { successExample } from "./read/media.js";
 import { createRouter } from "./router.js";
 import type { OpenApiDocument } from "./types.js";
 import { createValidator } from "./validator.js";

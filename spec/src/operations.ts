@@ -1,4 +1,4 @@
-import type { HttpMethod, MediaTypeObject, OpenApiDocument, OperationObject, ParameterObject } from "./types.js";
+import type { HttpMethod, OpenApiDocument, OperationObject, ParameterObject } from "./types.js";
 
 export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch"];
 
@@ -52,30 +52,4 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
     }
   }
   return result;
-}
-
-/** The JSON media type of the request body, if the operation takes one. */
-export function requestMedia(doc: OpenApiDocument, op: Operation): MediaTypeObject | undefined {
-  const body = op.operation.requestBody ? deref(doc, op.operation.requestBody) : undefined;
-  return body?.content["application/json"];
-}
-
-/** The first example of a media type: `example`, or the value of the first named example. */
-export function firstExample(doc: OpenApiDocument, media: MediaTypeObject | undefined): { found: boolean; value?: unknown } {
-  if (!media) return { found: false };
-  if (media.example !== undefined) return { found: true, value: media.example };
-  const first = Object.values(media.examples ?? {})[0];
-  if (!first) return { found: false };
-  return { found: true, value: deref<{ value?: unknown }>(doc, first).value };
-}
-
-/** The lowest 2xx status of the operation and its first example body (undefined for an empty body). */
-export function successExample(doc: OpenApiDocument, op: Operation): { status: number; body: unknown; contentType?: string } {
-  const status = Object.keys(op.operation.responses)
-    .filter((s) => /^2\d\d$/.test(s))
-    .sort()[0];
-  if (!status) throw new Error(`${op.operationId} has no 2xx response`);
-  const response = deref(doc, op.operation.responses[status]!);
-  const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
-  return { status: Number(status), body: firstExample(doc, media).value, contentType };
 }

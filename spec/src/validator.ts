@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { deref, type Operation, requestMedia } from "./operations.js";
+import { deref, type Operation } from "./operations.js";
+import { requestMedia } from "./read/media.js";
 import type { JsonSchema, OpenApiDocument, ParameterObject } from "./types.js";
 
 // ajv-formats ships CJS with a default export; under NodeNext it arrives wrapped.

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deref, listOperations } from "@propelauth-openapi/spec";
+import { deref, listOperations, pageParameters, pagingOf } from "@propelauth-openapi/spec";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const input = resolve(process.argv[2] ?? resolve(here, "../../../spec/dist/openapi.json"));
@@ -33,50 +33,19 @@ const RESERVED = new Set([
 
 const doc = JSON.parse(readFileSync(input, "utf8"));
 
-/** The properties of an object schema, merged across `allOf`, with references followed. */
-function propertiesOf(schema, seen = new Set()) {
-  const s = deref(doc, schema ?? {});
-  if (seen.has(s)) return {};
-  seen.add(s);
-  const props = {};
-  for (const part of s.allOf ?? []) Object.assign(props, propertiesOf(part, seen));
-  for (const [name, value] of Object.entries(s.properties ?? {})) props[name] = deref(doc, value);
-  return props;
-}
-
-const typesOf = (schema) => (Array.isArray(schema?.type) ? schema.type : schema?.type ? [schema.type] : []);
-
 function successResponses(operation) {
   return Object.entries(operation.responses)
     .filter(([status]) => /^2\d\d$/.test(status))
     .map(([status, response]) => [status, deref(doc, response)]);
 }
 
-/** Paging metadata when the operation is a paged list, else undefined. */
-function pagingOf(op) {
-  const queryNames = new Set(op.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  const bodySchema = op.operation.requestBody ? deref(doc, op.operation.requestBody).content?.["application/json"]?.schema : undefined;
-  const bodyProps = bodySchema ? propertiesOf(bodySchema) : {};
-  let where;
-  let sizeSchema;
-  if (queryNames.has("page_number") && queryNames.has("page_size")) {
-    where = "query";
-    sizeSchema = deref(doc, op.parameters.find((p) => p.in === "query" && p.name === "page_size").schema ?? {});
-  } else if (bodyProps.page_number && bodyProps.page_size) {
-    where = "body";
-    sizeSchema = bodyProps.page_size;
-  } else return undefined;
-  const [, ok] = successResponses(op.operation)[0] ?? [];
-  const schema = ok?.content?.["application/json"]?.schema;
-  if (!schema) return undefined;
-  const envelope = propertiesOf(schema);
-  const arrays = Object.entries(envelope).filter(([, value]) => typesOf(value).includes("array"));
-  const marker = "has_more_results" in envelope || Object.keys(envelope).some((k) => k.startsWith("total"));
-  if (arrays.length !== 1 || !marker || !("page_size" in envelope)) {
+/** Paging metadata when the operation is a paged list, else undefined (a warning when it takes page_number without the envelope). */
+function pagingFor(op) {
+  const paging = pagingOf(doc, op);
+  if (!paging && pageParameters(doc, op).some((p) => p.name === "page_number")) {
     console.warn(`generate-operations: ${op.operationId} takes page_number but its response is not a paged envelope; no iterator`);
-    return undefined;
   }
-  return { items: arrays[0][0], where, max: typeof sizeSchema?.maximum === "number" ? sizeSchema.maximum : undefined };
+  return paging;
 }
 
 const comment = (text) => text.replaceAll("*/", "*\\/");
@@ -110,7 +79,7 @@ for (const op of ops) {
   seen.add(id);
   const media = successResponses(op.operation).flatMap(([, r]) => Object.keys(r.content ?? {}));
   const text = media.length > 0 && !media.some((m) => /[/+]json\b/.test(m));
-  const paging = pagingOf(op);
+  const paging = pagingFor(op);
   const args = [JSON.stringify(op.method.toUpperCase()), JSON.stringify(op.path)];
   if (text) {
     args.push("true");

@@ -1,7 +1,7 @@
 // "Who can call this", from an operation's `x-propelauth-access` and the catalogues in `info`
 // (`x-propelauth-key-kinds`, `x-propelauth-permissions`). Nothing here is written by hand: a new
 // permission, key kind or operation shows up as soon as the document has it.
-import type { AccessExtension, OpenApiDocument, OperationObject } from "@propelauth-openapi/spec";
+import { type AccessExtension, kindHolds, type OpenApiDocument, type OperationObject } from "@propelauth-openapi/spec";
 
 export interface KindAccess {
   id: string;
@@ -32,7 +32,6 @@ export interface Access {
 }
 
 export const UNCONFIRMED = "(unconfirmed name)";
-const ALWAYS = new Set(["full-access", "custom"]);
 
 export function keyKinds(doc: OpenApiDocument): { id: string; name: string; description: string }[] {
   return Object.entries(doc.info["x-propelauth-key-kinds"] ?? {}).map(([id, kind]) => ({
@@ -54,10 +53,7 @@ export function accessOf(doc: OpenApiDocument, operation: OperationObject): Acce
   const kinds = keyKinds(doc).map((k) => ({ id: k.id, name: k.name, allowed: allowed.has(k.id) }));
   const fields = (access?.["field-permissions"] ?? []).map((entry) => {
     const permissions = entry.permissions.map((p) => permissionRef(doc, p));
-    const kindsWithout = kinds
-      .filter((k) => k.allowed && !ALWAYS.has(k.id))
-      .filter((k) => !entry.permissions.every((p) => doc.info["x-propelauth-permissions"]?.[p]?.["granted-to"].includes(k.id)))
-      .map((k) => k.name);
+    const kindsWithout = kinds.filter((k) => k.allowed && !kindHolds(doc.info, k.id, entry.permissions)).map((k) => k.name);
     return { fields: entry.fields, permissions, kindsWithout };
   });
   return { declared: access !== undefined, kinds, permissions: (access?.permissions ?? []).map((p) => permissionRef(doc, p)), fields };

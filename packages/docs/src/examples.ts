@@ -9,6 +9,9 @@ import {
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
+  requestBodyOf,
+  sampleFromSchema,
+  successOf,
 } from "@propelauth-openapi/spec";
 
 export interface ExampleRequest {
@@ -38,108 +41,20 @@ export interface ExampleRequest {
   success: { status: number; contentType?: string };
 }
 
-type ParameterWithExamples = ParameterObject & { examples?: Record<string, { value?: unknown; $ref?: string }> };
-
 /** The example of a parameter: `example`, its first named example, or a value made from its schema. */
 export function parameterExample(doc: OpenApiDocument, param: ParameterObject): { value: unknown; explicit: boolean } {
-  if (param.example !== undefined) return { value: param.example, explicit: true };
-  const named = Object.values((param as ParameterWithExamples).examples ?? {})[0];
-  if (named) return { value: deref<{ value?: unknown }>(doc, named).value, explicit: true };
+  const documented = firstExample(doc, param as Pick<MediaTypeObject, "example" | "examples">);
+  if (documented.found) return { value: documented.value, explicit: true };
   const schema = deref<JsonSchema>(doc, param.schema ?? {});
-  if (schema.example !== undefined || Array.isArray(schema.examples)) return { value: schemaExample(doc, schema), explicit: true };
-  return { value: schemaExample(doc, schema), explicit: false };
-}
-
-/** A value that conforms to a schema, preferring the schema's own example, default or first enum value. */
-export function schemaExample(doc: OpenApiDocument, input: JsonSchema | undefined, depth = 0): unknown {
-  const schema = deref<JsonSchema>(doc, input ?? {});
-  if (schema.example !== undefined) return schema.example;
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (schema.const !== undefined) return schema.const;
-  if (schema.default !== undefined) return schema.default;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if (depth > 8) return null;
-  for (const key of ["oneOf", "anyOf"] as const) {
-    const options = schema[key];
-    if (Array.isArray(options) && options.length > 0) {
-      const nonNull = options.find((o) => deref<JsonSchema>(doc, o as JsonSchema).type !== "null") ?? options[0];
-      return schemaExample(doc, nonNull as JsonSchema, depth + 1);
-    }
-  }
-  if (Array.isArray(schema.allOf)) {
-    const merged: Record<string, unknown> = {};
-    for (const part of schema.allOf) Object.assign(merged, schemaExample(doc, part as JsonSchema, depth + 1));
-    return merged;
-  }
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
-  const type = types.find((t) => t !== "null") ?? (schema.properties ? "object" : types[0]);
-  switch (type) {
-    case "object": {
-      const result: Record<string, unknown> = {};
-      const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-      for (const name of (schema.required as string[] | undefined) ?? []) {
-        result[name] = schemaExample(doc, properties[name], depth + 1);
-      }
-      return result;
-    }
-    case "array": {
-      const min = typeof schema.minItems === "number" ? schema.minItems : 1;
-      return Array.from({ length: Math.max(1, min) }, () => schemaExample(doc, schema.items as JsonSchema, depth + 1));
-    }
-    case "integer":
-    case "number":
-      return typeof schema.minimum === "number" ? schema.minimum : 1;
-    case "boolean":
-      return true;
-    case "null":
-      return null;
-    default:
-      return stringExample(schema);
-  }
-}
-
-function stringExample(schema: JsonSchema): string {
-  switch (schema.format) {
-    case "uuid":
-      return "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a";
-    case "email":
-      return "ada@example.com";
-    case "uri":
-    case "url":
-      return "https://example.com";
-    case "date-time":
-      return "2025-01-01T00:00:00Z";
-    case "date":
-      return "2025-01-01";
-    default: {
-      const min = typeof schema.minLength === "number" ? schema.minLength : 0;
-      return "example".padEnd(min, "x");
-    }
-  }
-}
-
-/** The request body's media type: JSON when the operation takes JSON, else its first one. */
-export function requestBodyMedia(
-  doc: OpenApiDocument,
-  op: Operation,
-): { contentType: string; media: MediaTypeObject; required: boolean } | undefined {
-  if (!op.operation.requestBody) return undefined;
-  const body = deref(doc, op.operation.requestBody);
-  const entries = Object.entries(body.content ?? {});
-  const chosen = entries.find(([type]) => type === "application/json") ?? entries.find(([type]) => type.includes("json")) ?? entries[0];
-  if (!chosen) return undefined;
-  return { contentType: chosen[0], media: chosen[1], required: body.required === true };
+  const explicit = schema.example !== undefined || Array.isArray(schema.examples);
+  return { value: sampleFromSchema(doc, schema), explicit };
 }
 
 /** The lowest 2xx status of an operation and the media type it answers with. */
-export function successOf(doc: OpenApiDocument, op: Operation): { status: number; contentType?: string } {
-  const status = Object.keys(op.operation.responses)
-    .filter((s) => /^2\d\d$/.test(s))
-    .sort()[0];
-  if (!status) return { status: 200 };
-  const response = deref(doc, op.operation.responses[status]!);
-  const contentType = Object.keys(response.content ?? {})[0];
-  return contentType ? { status: Number(status), contentType } : { status: Number(status) };
+function successStatus(doc: OpenApiDocument, op: Operation): { status: number; contentType?: string } {
+  const success = successOf(doc, op);
+  if (!success) return { status: 200 };
+  return success.contentType ? { status: success.status, contentType: success.contentType } : { status: success.status };
 }
 
 export function exampleRequest(doc: OpenApiDocument, op: Operation): ExampleRequest {
@@ -161,12 +76,12 @@ export function exampleRequest(doc: OpenApiDocument, op: Operation): ExampleRequ
     pathParams,
     query,
     headers,
-    success: successOf(doc, op),
+    success: successStatus(doc, op),
   };
-  const media = requestBodyMedia(doc, op);
+  const media = requestBodyOf(doc, op);
   if (media) {
     const example = firstExample(doc, media.media);
-    const value = example.found ? example.value : media.required ? schemaExample(doc, media.media.schema) : undefined;
+    const value = example.found ? example.value : media.required ? sampleFromSchema(doc, media.media.schema) : undefined;
     if (example.found || media.required) {
       request.body = { contentType: media.contentType, value, withDefaults: fillDefaults(doc, media.media.schema, value) };
     }

@@ -1,7 +1,16 @@
 // The introduction of the site: the document's own `info.description`, with generated parts added
 // to its sections (quick start, base URLs, key kinds, the permission matrix, end-user API keys,
 // paginated operations, errors). Every table is computed from the document.
-import { deref, listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
+import {
+  deref,
+  type JsonSchema,
+  listOperations,
+  type OpenApiDocument,
+  type Operation,
+  pageParameters,
+  propertiesOf,
+  successOf,
+} from "@propelauth-openapi/spec";
 import { accessOf, codeSpans, escapeHtml, keyKinds, type PermissionRef, UNCONFIRMED } from "./access.js";
 import { changelogMarkdown, type ReleaseNotes } from "./changelog.js";
 import { exampleRequest } from "./examples.js";
@@ -198,9 +207,6 @@ function endUserApiKeys(doc: OpenApiDocument, ops: Operation[]): string {
   return lines.join("\n");
 }
 
-/** A page parameter: `page_number`, `page_size`, or one with a prefix such as `members_page_size`. */
-const PAGE_PARAMETER = /(^|_)page_(number|size)$/;
-
 interface PagedOperation {
   op: Operation;
   /** Where the page parameters go, and their names. */
@@ -209,16 +215,8 @@ interface PagedOperation {
   answer: string[];
 }
 
-/** Properties of an object schema, through `$ref` and `allOf`. */
-function properties(doc: OpenApiDocument, schema: unknown): Record<string, unknown> {
-  const resolved = schema ? deref(doc, schema as { properties?: Record<string, unknown>; allOf?: unknown[] }) : undefined;
-  if (!resolved) return {};
-  return Object.assign({}, ...(resolved.allOf ?? []).map((part) => properties(doc, part)), resolved.properties ?? {});
-}
-
-function range(doc: OpenApiDocument, schema: unknown): string {
-  const s = schema ? deref<Record<string, unknown>>(doc, schema as Record<string, unknown>) : {};
-  return [s.default !== undefined ? `default ${s.default}` : "", s.maximum !== undefined ? `max ${s.maximum}` : ""]
+function range(schema: JsonSchema): string {
+  return [schema.default !== undefined ? `default ${schema.default}` : "", schema.maximum !== undefined ? `max ${schema.maximum}` : ""]
     .filter(Boolean)
     .join(", ");
 }
@@ -227,20 +225,9 @@ function range(doc: OpenApiDocument, schema: unknown): string {
 export function pagedOperations(doc: OpenApiDocument, ops: Operation[]): PagedOperation[] {
   const paged: PagedOperation[] = [];
   for (const op of ops) {
-    const parameters = op.parameters
-      .filter((p) => p.in === "query" && PAGE_PARAMETER.test(p.name))
-      .map((p) => ({ name: p.name, in: "query", range: range(doc, p.schema) }));
-    const body = op.operation.requestBody
-      ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, op.operation.requestBody)
-      : undefined;
-    const json = Object.entries(body?.content ?? {}).find(([type]) => type.includes("json"))?.[1];
-    for (const [name, schema] of Object.entries(properties(doc, json?.schema))) {
-      if (PAGE_PARAMETER.test(name)) parameters.push({ name, in: "body", range: range(doc, schema) });
-    }
+    const parameters = pageParameters(doc, op).map((p) => ({ name: p.name, in: p.in, range: range(p.schema) }));
     if (parameters.length === 0) continue;
-    const success = Object.entries(op.operation.responses).find(([status]) => status.startsWith("2"))?.[1];
-    const content = success ? deref<{ content?: Record<string, { schema?: unknown }> }>(doc, success).content : undefined;
-    const answer = Object.keys(properties(doc, Object.values(content ?? {})[0]?.schema));
+    const answer = Object.keys(propertiesOf(doc, successOf(doc, op)?.media?.schema));
     paged.push({ op, parameters, answer });
   }
   return paged;

@@ -1,23 +1,8 @@
-import type { OpenApiDocument, Operation } from "@propelauth-openapi/spec";
+import { kindHolds, type OpenApiDocument, type Operation, requiredPermissions } from "@propelauth-openapi/spec";
 import type { KeyKind } from "./config.js";
 import type { BackendKey } from "./project.js";
 
 export type AccessDecision = { allowed: true } | { allowed: false; missing: string[]; reason: string };
-
-/** The permissions an operation needs for this body: its own plus those of the body fields sent. */
-export function requiredPermissions(op: Operation, body: unknown): string[] {
-  const access = op.operation["x-propelauth-access"];
-  const needed = new Set(access?.permissions ?? []);
-  if (typeof body === "object" && body !== null) {
-    for (const rule of access?.["field-permissions"] ?? []) {
-      // A field sent as null means "leave unchanged", so it needs nothing.
-      if (rule.fields.some((f) => (body as Record<string, unknown>)[f] !== undefined && (body as Record<string, unknown>)[f] !== null)) {
-        for (const p of rule.permissions) needed.add(p);
-      }
-    }
-  }
-  return [...needed];
-}
 
 /**
  * Decides whether a backend key may call an operation, from the operation's `x-propelauth-access`:
@@ -37,8 +22,7 @@ export function decideAccess(doc: OpenApiDocument, op: Operation, key: BackendKe
     if (!access["key-kinds"].includes(key.kind)) {
       return { allowed: false, missing: access.permissions, reason: `${kindName(doc, key.kind)} keys may not call ${op.operationId}` };
     }
-    const catalogue = doc.info["x-propelauth-permissions"] ?? {};
-    missing = needed.filter((p) => !(catalogue[p]?.["granted-to"] ?? []).includes(key.kind));
+    missing = needed.filter((p) => !kindHolds(doc.info, key.kind, [p]));
   }
   if (missing.length === 0) return { allowed: true };
   return { allowed: false, missing, reason: `this ${kindName(doc, key.kind)} key lacks ${missing.join(", ")} for ${op.operationId}` };

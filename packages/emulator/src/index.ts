@@ -1,4 +1,6 @@
-export { decideAccess, denialOf, requiredPermissions } from "./access.js";
+// The rule lives in the spec package; re-exported so the emulator's API stays as it was.
+export { requiredPermissions } from "@propelauth-openapi/spec";
+export { decideAccess, denialOf } from "./access.js";
 export { KEY_KINDS, type KeyKind, type RateLimit } from "./config.js";
 export { handlers } from "./handlers/index.js";
 export type { Handler, HandlerContext, Reply } from "./handlers/types.js";

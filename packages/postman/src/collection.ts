@@ -5,14 +5,17 @@ import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import {
   deref,
+  firstExample,
   listOperations,
   type MediaTypeObject,
   type OpenApiDocument,
   type Operation,
   type ParameterObject,
+  requestBodyOf,
+  sampleFromSchema,
 } from "@propelauth-openapi/spec";
 import type { Auth, Collection, Folder, Item, KeyValue, Request, RequestBody, SavedResponse } from "./postman-types.js";
-import { documentedExample, parameterExample, parameterStrings, sampleFromSchema } from "./sample.js";
+import { parameterExample, parameterStrings } from "./sample.js";
 import { collectionPrerequest, testScript } from "./test-script.js";
 import {
   CAPTURED_VARIABLES,
@@ -95,17 +98,16 @@ export function jsonBody(value: unknown): string {
   return text;
 }
 
+/** The request body's media type and its schema, as the spec package chooses it (JSON first). */
 function requestMediaOf(doc: OpenApiDocument, op: Operation): [string, MediaTypeObject] | undefined {
-  if (!op.operation.requestBody) return undefined;
-  const content = deref(doc, op.operation.requestBody).content;
-  const found = Object.entries(content).find(([t]) => isJson(t)) ?? Object.entries(content)[0];
-  return found as [string, MediaTypeObject] | undefined;
+  const body = requestBodyOf(doc, op);
+  return body ? [body.contentType, body.media] : undefined;
 }
 
 function requestBody(doc: OpenApiDocument, op: Operation, step: Step): { type: string; body: RequestBody } | undefined {
   const [type, media] = requestMediaOf(doc, op) ?? [];
   if (!type || !media) return undefined;
-  const example = documentedExample(doc, media);
+  const example = firstExample(doc, media);
   const value = step.body !== undefined ? step.body : example.found ? example.value : sampleFromSchema(doc, media.schema);
   if (isJson(type)) {
     return { type, body: { mode: "raw", raw: jsonBody(value), options: { raw: { language: "json" } } } };

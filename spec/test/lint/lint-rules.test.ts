@@ -24,7 +24,8 @@ interface Problem {
 async function lintCopy(mutate: (dir: string) => void): Promise<Problem[]> {
   const dir = mkdtempSync(join(tmpdir(), "propelauth-lint-"));
   copies.push(dir);
-  for (const entry of ["openapi.yaml", "redocly.yaml", "info", "paths", "components", "plugins"]) {
+  // The plugin reads the key-kind rule from the compiled readers (dist/tools), so they come along.
+  for (const entry of ["openapi.yaml", "redocly.yaml", "info", "paths", "components", "plugins", "dist/tools"]) {
     cpSync(join(specDir, entry), join(dir, entry), { recursive: true });
   }
   mutate(dir);

@@ -1,7 +1,7 @@
 // A JSON schema as nested property tables: each property's name, whether it is required, its type
 // and constraints, and its description; object properties (and arrays of objects) fold out into
 // their own table. References to a schema already being shown are named, not expanded again.
-import { deref, type JsonSchema, type OpenApiDocument } from "@propelauth-openapi/spec";
+import { deref, type JsonSchema, type OpenApiDocument, propertiesOf, requiredOf } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import { markdown } from "./markdown.js";
 
@@ -21,11 +21,7 @@ function resolve(doc: OpenApiDocument, schema: unknown): Resolved {
 
 /** Properties and required names of an object schema, through `allOf`. */
 function objectParts(doc: OpenApiDocument, schema: JsonSchema): { properties: Record<string, unknown>; required: string[] } {
-  const parts = ((schema.allOf as unknown[] | undefined) ?? []).map((p) => objectParts(doc, resolve(doc, p).schema));
-  return {
-    properties: Object.assign({}, ...parts.map((p) => p.properties), (schema.properties as Record<string, unknown>) ?? {}),
-    required: [...parts.flatMap((p) => p.required), ...((schema.required as string[] | undefined) ?? [])],
-  };
+  return { properties: propertiesOf(doc, schema), required: requiredOf(doc, schema) };
 }
 
 function variants(schema: JsonSchema): unknown[] {
