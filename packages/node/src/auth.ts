@@ -110,94 +110,38 @@ export function initBaseAuth(opts: BaseAuthOptions) {
   return { ...validators, ...apisInOfficialOrder(client) };
 }
 
-/** The API functions, in the order the official object lists them. */
-function apisInOfficialOrder(client: OperationClient) {
-  const u = userApis(client);
-  const o = orgApis(client);
-  const k = apiKeyApis(client);
-  const m = mfaApis(client);
-  const x = miscApis(client);
-  return {
-    fetchUserMetadataByUserId: u.fetchUserMetadataByUserId,
-    fetchUserMetadataByEmail: u.fetchUserMetadataByEmail,
-    fetchUserMetadataByUsername: u.fetchUserMetadataByUsername,
-    fetchBatchUserMetadataByUserIds: u.fetchBatchUserMetadataByUserIds,
-    fetchBatchUserMetadataByEmails: u.fetchBatchUserMetadataByEmails,
-    fetchBatchUserMetadataByUsernames: u.fetchBatchUserMetadataByUsernames,
-    fetchOrg: o.fetchOrg,
-    fetchOrgByQuery: o.fetchOrgByQuery,
-    fetchCustomRoleMappings: o.fetchCustomRoleMappings,
-    fetchUsersByQuery: u.fetchUsersByQuery,
-    fetchUsersInOrg: u.fetchUsersInOrg,
-    fetchUserSignupQueryParams: u.fetchUserSignupQueryParams,
-    createUser: u.createUser,
-    updateUserMetadata: u.updateUserMetadata,
-    updateUserEmail: u.updateUserEmail,
-    updateUserPassword: u.updateUserPassword,
-    clearUserPassword: u.clearUserPassword,
-    createMagicLink: x.createMagicLink,
-    createAccessToken: x.createAccessToken,
-    migrateUserFromExternalSource: x.migrateUserFromExternalSource,
-    migrateUserPassword: x.migrateUserPassword,
-    deleteUser: u.deleteUser,
-    disableUser: u.disableUser,
-    enableUser: u.enableUser,
-    disableUser2fa: u.disableUser2fa,
-    resendEmailConfirmation: u.resendEmailConfirmation,
-    enableUserCanCreateOrgs: u.enableUserCanCreateOrgs,
-    disableUserCanCreateOrgs: u.disableUserCanCreateOrgs,
-    logoutAllUserSessions: u.logoutAllUserSessions,
-    fetchUserMfaMethods: u.fetchUserMfaMethods,
-    fetchUserOAuthTokens: u.fetchUserOAuthTokens,
-    fetchFreshTokenFromProvider: u.fetchFreshTokenFromProvider,
-    createOrg: o.createOrg,
-    addUserToOrg: o.addUserToOrg,
-    changeUserRoleInOrg: o.changeUserRoleInOrg,
-    removeUserFromOrg: o.removeUserFromOrg,
-    updateOrg: o.updateOrg,
-    subscribeOrgToRoleMapping: o.subscribeOrgToRoleMapping,
-    deleteOrg: o.deleteOrg,
-    allowOrgToSetupSamlConnection: o.allowOrgToSetupSamlConnection,
-    disallowOrgToSetupSamlConnection: o.disallowOrgToSetupSamlConnection,
-    createOrgSamlConnectionLink: o.createOrgSamlConnectionLink,
-    inviteUserToOrg: o.inviteUserToOrg,
-    inviteUserToOrgByUserId: o.inviteUserToOrgByUserId,
-    fetchPendingInvites: o.fetchPendingInvites,
-    revokePendingOrgInvite: o.revokePendingOrgInvite,
-    fetchSamlSpMetadata: o.fetchSamlSpMetadata,
-    setSamlIdpMetadata: o.setSamlIdpMetadata,
-    setOidcIdpMetadata: o.setOidcIdpMetadata,
-    samlGoLive: o.samlGoLive,
-    deleteSamlConnection: o.deleteSamlConnection,
-    fetchApiKey: k.fetchApiKey,
-    fetchCurrentApiKeys: k.fetchCurrentApiKeys,
-    fetchArchivedApiKeys: k.fetchArchivedApiKeys,
-    createApiKey: k.createApiKey,
-    updateApiKey: k.updateApiKey,
-    deleteApiKey: k.deleteApiKey,
-    validateApiKey: k.validateApiKey,
-    validatePersonalApiKey: k.validatePersonalApiKey,
-    validateOrgApiKey: k.validateOrgApiKey,
-    fetchApiKeyUsage: k.fetchApiKeyUsage,
-    importApiKey: k.importApiKey,
-    validateImportedApiKey: k.validateImportedApiKey,
-    verifyStepUpTotpChallenge: m.verifyStepUpTotpChallenge,
-    verifyStepUpGrant: m.verifyStepUpGrant,
-    sendSmsMfaCode: m.sendSmsMfaCode,
-    verifySmsChallenge: m.verifySmsChallenge,
-    fetchEmployeeById: x.fetchEmployeeById,
-    fetchUserTopInviterReport: x.fetchUserTopInviterReport,
-    fetchUserChampionReport: x.fetchUserChampionReport,
-    fetchUserReengagementReport: x.fetchUserReengagementReport,
-    fetchUserChurnReport: x.fetchUserChurnReport,
-    fetchOrgReengagementReport: x.fetchOrgReengagementReport,
-    fetchOrgChurnReport: x.fetchOrgChurnReport,
-    fetchOrgGrowthReport: x.fetchOrgGrowthReport,
-    fetchOrgAttritionReport: x.fetchOrgAttritionReport,
-    fetchChartMetricData: x.fetchChartMetricData,
-    fetchScimGroup: x.fetchScimGroup,
-    fetchOrgScimGroups: x.fetchOrgScimGroups,
+// The API functions, in the order the official object lists them (so `Object.keys` agrees).
+const ORDER =
+  "fetchUserMetadataByUserId fetchUserMetadataByEmail fetchUserMetadataByUsername fetchBatchUserMetadataByUserIds " +
+  "fetchBatchUserMetadataByEmails fetchBatchUserMetadataByUsernames fetchOrg fetchOrgByQuery fetchCustomRoleMappings " +
+  "fetchUsersByQuery fetchUsersInOrg fetchUserSignupQueryParams createUser updateUserMetadata updateUserEmail " +
+  "updateUserPassword clearUserPassword createMagicLink createAccessToken migrateUserFromExternalSource migrateUserPassword " +
+  "deleteUser disableUser enableUser disableUser2fa resendEmailConfirmation enableUserCanCreateOrgs disableUserCanCreateOrgs " +
+  "logoutAllUserSessions fetchUserMfaMethods fetchUserOAuthTokens fetchFreshTokenFromProvider createOrg addUserToOrg " +
+  "changeUserRoleInOrg removeUserFromOrg updateOrg subscribeOrgToRoleMapping deleteOrg allowOrgToSetupSamlConnection " +
+  "disallowOrgToSetupSamlConnection createOrgSamlConnectionLink inviteUserToOrg inviteUserToOrgByUserId fetchPendingInvites " +
+  "revokePendingOrgInvite fetchSamlSpMetadata setSamlIdpMetadata setOidcIdpMetadata samlGoLive deleteSamlConnection " +
+  "fetchApiKey fetchCurrentApiKeys fetchArchivedApiKeys createApiKey updateApiKey deleteApiKey validateApiKey " +
+  "validatePersonalApiKey validateOrgApiKey fetchApiKeyUsage importApiKey validateImportedApiKey verifyStepUpTotpChallenge " +
+  "verifyStepUpGrant sendSmsMfaCode verifySmsChallenge fetchEmployeeById fetchUserTopInviterReport fetchUserChampionReport " +
+  "fetchUserReengagementReport fetchUserChurnReport fetchOrgReengagementReport fetchOrgChurnReport fetchOrgGrowthReport " +
+  "fetchOrgAttritionReport fetchChartMetricData fetchScimGroup fetchOrgScimGroups";
+
+type Apis = ReturnType<typeof userApis> &
+  ReturnType<typeof orgApis> &
+  ReturnType<typeof apiKeyApis> &
+  ReturnType<typeof mfaApis> &
+  ReturnType<typeof miscApis>;
+
+function apisInOfficialOrder(client: OperationClient): Apis {
+  const all: Record<string, unknown> = {
+    ...userApis(client),
+    ...orgApis(client),
+    ...apiKeyApis(client),
+    ...mfaApis(client),
+    ...miscApis(client),
   };
+  return Object.fromEntries(ORDER.split(" ").map((name) => [name, all[name]])) as Apis;
 }
 
 /** The status and message to answer for an error a validator threw: 401, 403, or 401 for anything else. */
