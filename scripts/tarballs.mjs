@@ -39,7 +39,9 @@ function compiled(pkgDir, src, out, maps = false) {
 const BUILT = {
   "@propelauth-openapi/spec": (dir) => ["dist/openapi.json", "dist/openapi.yaml", ...compiled(dir, "src", "dist/tools", true)],
   // No source maps: the client is small and readable as built (they counted against its size).
-  "@propelauth-openapi/client": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
+  // Two entry points: the API client (index) and the token verifier (verify).
+  "@propelauth-openapi/client": () =>
+    ["index", "verify"].flatMap((entry) => ["js", "cjs", "d.ts", "d.cts"].map((ext) => `dist/${entry}.${ext}`)),
   // The site, with precompressed copies that the emulator serves as they are.
   "@propelauth-openapi/docs": () => ["dist/index.html", "dist/index.html.br", "dist/index.html.gz", "dist/openapi.json"],
   "@propelauth-openapi/postman": () => [

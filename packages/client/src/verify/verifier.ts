@@ -4,7 +4,7 @@
 
 // The package's own name: the declarations then name the main entry's type, not a copy of it.
 import type { OperationClient } from "@propelauth-openapi/client";
-import { CORE } from "../core.js";
+import { CORE, type OperationClient as SourceClient } from "../core.js";
 import { fetchTokenVerificationMetadata } from "../generated/operations.js";
 import type { AccessTokenClaims } from "./claims.js";
 import { TokenVerificationError } from "./errors.js";
@@ -71,6 +71,12 @@ function seconds(value: number | undefined, fallback: number, option: string): n
   return value;
 }
 
+/**
+ * The client as the sources know it. The public type comes from the package's own name (the
+ * built declarations), whose `CORE` symbol TypeScript sees as another one; it is the same at run time.
+ */
+const sourceClient = (client: OperationClient | undefined) => client as unknown as SourceClient | undefined;
+
 function issuerOf(options: TokenVerifierOptions): string {
   if (options.issuer !== undefined) {
     if (typeof options.issuer !== "string" || !options.issuer) throw optionError("issuer", "must be a non-empty string");
@@ -83,7 +89,8 @@ function issuerOf(options: TokenVerifierOptions): string {
       throw optionError("authUrl", "must be an absolute URL");
     }
   }
-  if (options.client?.[CORE]) return options.client[CORE].auth;
+  const core = sourceClient(options.client)?.[CORE];
+  if (core) return core.auth;
   throw optionError("authUrl", "is required with verifierKeyPem and no client: the Auth URL gives the issuer");
 }
 
@@ -97,7 +104,8 @@ function deepFreeze<T>(value: T): T {
 
 /** Creates a verifier of PropelAuth access tokens (RS256 JWTs) for one environment. */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const { client, verifierKeyPem } = options ?? {};
+  const { verifierKeyPem } = options ?? {};
+  const client = sourceClient(options?.client);
   if (verifierKeyPem === undefined && !client?.[CORE]) throw optionError("client", "or `verifierKeyPem` is required");
   if (verifierKeyPem !== undefined && typeof verifierKeyPem !== "string") throw optionError("verifierKeyPem", "must be a PEM string");
   const issuer = issuerOf(options);
