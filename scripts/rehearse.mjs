@@ -4,7 +4,7 @@
 //   2. copy      the repository as committed plus uncommitted files, in a temporary folder, installed
 //   3. prepack   packing an unbuilt package builds it first
 //   4. release   `pnpm release` with a patch changeset for the spec: version, build, check, publish
-//   5. use       in empty folders, install the five packages with npm, pnpm 10 (default settings) and
+//   5. use       in empty folders, install the six packages with npm, pnpm 10 (default settings) and
 //                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
 // Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -86,7 +86,7 @@ async function useWith(manager, base, registry, version) {
   for (const k of Object.keys(env)) if (/^(npm_package_|npm_lifecycle_|PNPM_|pnpm_config_)/i.test(k)) delete env[k];
   const names = PACKAGES.map((p) => `${p.name}@${version}`);
   const [command, args] = CONSUMERS[manager].install(names);
-  log(`${manager}: install the five packages`);
+  log(`${manager}: install the six packages`);
   run(`${manager} install`, `install ${names.join(" ")}`, command, args, { cwd: dir, env });
   const emulatorManifest = JSON.parse(readFileSync(join(dir, "node_modules", "@propelauth-openapi", "emulator", "package.json"), "utf8"));
   const node = nodeFor(emulatorManifest.engines?.node);
@@ -159,7 +159,7 @@ async function main() {
     }
     const baseline = JSON.parse(readFileSync(join(repo, "released", "openapi.json"), "utf8"));
     if (baseline.info.version !== version) throw new StepError(`release: record: released/openapi.json is ${baseline.info.version}`);
-    log(`release: all five published as ${version}; CHANGELOGs and released/openapi.json written`);
+    log(`release: all six published as ${version}; CHANGELOGs and released/openapi.json written`);
 
     // Every package manager gets its turn, so one run shows every way the packages fail.
     const failures = [];

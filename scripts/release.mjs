@@ -1,7 +1,7 @@
 // `pnpm release`: the one way packages leave this repository.
 //   1. gate     the bundled document breaks no client of the last release, or a pending changeset says so
 //               (before `changeset version`, which consumes the changesets that declare a break)
-//   2. version  `changeset version`: one version for all five packages, CHANGELOG.md from the changesets
+//   2. version  `changeset version`: one version for all the packages, CHANGELOG.md from the changesets
 //   3. build    every package from empty dist folders, so the document and everything built from it carry that version
 //   4. check    each tarball holds exactly what it should
 //   5. publish  `changeset publish` (pnpm publish; each package's prepack builds it again if needed)

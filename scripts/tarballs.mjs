@@ -8,13 +8,14 @@ import { fileURLToPath } from "node:url";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../..");
 
-/** The five published packages and their folders, in build order. */
+/** The published packages and their folders, in build order. */
 export const PACKAGES = [
   { name: "@propelauth-openapi/spec", dir: "spec" },
   { name: "@propelauth-openapi/client", dir: "packages/client" },
   { name: "@propelauth-openapi/postman", dir: "packages/postman" },
   { name: "@propelauth-openapi/docs", dir: "packages/docs" },
   { name: "@propelauth-openapi/emulator", dir: "packages/emulator" },
+  { name: "@propelauth-openapi/node", dir: "packages/node" },
 ];
 
 /** `src/a/b.ts` -> `${out}/a/b.js`, `.d.ts` (and `.js.map`): what tsc emits for each source file. */
@@ -53,6 +54,8 @@ const BUILT = {
     ...["local", "test", "staging", "prod"].map((env) => `dist/environments/propelauth-${env}.postman_environment.json`),
   ],
   "@propelauth-openapi/emulator": (dir) => compiled(dir, "src", "dist", true),
+  // One bundle per format, like the client's (no source maps).
+  "@propelauth-openapi/node": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
 };
 
 /**

@@ -1,4 +1,4 @@
-// Runs inside an empty project that installed the five packages from the rehearsal registry, under
+// Runs inside an empty project that installed the six packages from the rehearsal registry, under
 // Node or Bun, and uses each one as a user would. Any failure names the package and the step.
 // Env: REHEARSAL_VERSION (the version just published), REHEARSAL_EMULATOR (JSON argv that starts
 // the installed emulator's bin, e.g. ["npx","propelauth-emulator"]).
@@ -27,8 +27,8 @@ const readJson = (specifier) => JSON.parse(readFileSync(require.resolve(specifie
 
 let emulator;
 try {
-  await step("installed packages", `all five are ${version}, with LICENSE and CHANGELOG.md`, () => {
-    for (const name of ["spec", "client", "docs", "postman", "emulator"]) {
+  await step("installed packages", `all six are ${version}, with LICENSE and CHANGELOG.md`, () => {
+    for (const name of ["spec", "client", "docs", "postman", "emulator", "node"]) {
       const manifestPath = require.resolve(`@propelauth-openapi/${name}/package.json`);
       const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
       check(manifest.version === version, `@propelauth-openapi/${name} is ${manifest.version}`);
@@ -84,6 +84,33 @@ try {
     const refused = await wrongKey.GET("/api/backend/v1/user/email", { params: { query: { email } } });
     check(refused.response.status === 401, `a wrong key got ${refused.response.status}`);
     return `user ${user.user_id}`;
+  });
+
+  await step("@propelauth-openapi/node", `the drop-in creates a user and validates its access token under ${runtime}`, async () => {
+    const { initBaseAuth } = await import("@propelauth-openapi/node");
+    // Like @propelauth/node, it calls https://propelauth-api.com: those calls go to the emulator.
+    const previous = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.origin !== "https://propelauth-api.com") return previous(request);
+      return previous(new Request(new URL(`${url.pathname}${url.search}`, emulator.info.url), request));
+    };
+    try {
+      const auth = initBaseAuth({ authUrl: emulator.info.url, apiKey: emulator.info.keys["full-access"] });
+      const { userId } = await auth.createUser({ email: `dropin-${Date.now()}@example.com`, emailConfirmed: true });
+      const { access_token: token } = await auth.createAccessToken({ userId, durationInMinutes: 5 });
+      const user = await auth.validateAccessTokenAndGetUser(`Bearer ${token}`);
+      check(user.userId === userId, `validated ${JSON.stringify(user)}`);
+      const refused = await auth.validateAccessTokenAndGetUser("Bearer x.y.z").then(
+        () => "accepted",
+        (error) => error.status,
+      );
+      check(refused === 401, `a forged token got ${refused}`);
+      return `user ${userId}`;
+    } finally {
+      globalThis.fetch = previous;
+    }
   });
 
   await step("@propelauth-openapi/docs", "the installed emulator serves the installed docs at /docs/", async () => {

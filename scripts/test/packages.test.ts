@@ -83,12 +83,14 @@ describe("the task graph", () => {
     expect(g["postman#build"]).toEqual(["spec#build"]);
     expect(g["docs#build"]).toEqual(expect.arrayContaining(["spec#build", "client#build"]));
     expect(g["emulator#build"]).toEqual(expect.arrayContaining(["spec#build", "docs#build", "postman#build"]));
+    expect(g["node#build"]).toEqual(expect.arrayContaining(["client#build"]));
   });
 
-  it("type-checks the client and the Postman tests after the emulator they start is built", () => {
+  it("type-checks the client, Postman and node tests after the emulator they start is built", () => {
     const g = graph();
     expect(g["client#typecheck"]).toContain("emulator#build");
     expect(g["postman#typecheck"]).toContain("emulator#build");
+    expect(g["node#typecheck"]).toContain("emulator#build");
   });
 
   it("the installed emulator brings the docs and the Postman collection it serves", () => {
@@ -96,7 +98,7 @@ describe("the task graph", () => {
       expect.arrayContaining(["@propelauth-openapi/docs", "@propelauth-openapi/postman", "@propelauth-openapi/spec"]),
     );
     // The tests that start an emulator get it from the root, which keeps the package graph acyclic.
-    for (const dir of ["packages/client", "packages/postman", "packages/docs"])
+    for (const dir of ["packages/client", "packages/postman", "packages/docs", "packages/node"])
       expect(Object.keys(manifest(dir).devDependencies ?? {}), dir).not.toContain("@propelauth-openapi/emulator");
     expect(rootManifest.devDependencies["@propelauth-openapi/emulator"]).toBe("workspace:*");
   });

@@ -33,6 +33,7 @@ const ENDPOINTS = [
   "GET  /__emulator/state — a digest and row counts of the stored data",
   "GET  /__emulator/keys — the backend API keys; POST {kind, permissions?, name?} creates one",
   "POST /__emulator/clock {advance_seconds} — move the emulator's clock forward (expiry tests)",
+  "POST /__emulator/signing_key/rotate — a new token-signing key: the metadata answers it, tokens signed before fail",
   "GET  /__emulator/outbox — emails and SMS the project would have sent, with their links and codes",
   "GET  /__emulator/links/{token} — follow a magic link (a login: answers the session's refresh_token), confirmation or invitation link",
   "PUT  /__emulator/users/{user_id}/mfa_phones {phone_numbers: [...]} — give a user SMS MFA",
@@ -141,6 +142,8 @@ export function handleAdmin(ctx: AdminContext): void {
           project.clockOffset += body.advance_seconds;
           return { now: project.now(), offset_seconds: project.clockOffset };
         }
+        case "POST /signing_key/rotate":
+          return project.rotateSigningKey();
         case "GET /outbox":
           return { messages: project.sql("SELECT * FROM outbox ORDER BY id").all() };
         case "GET /links/*":

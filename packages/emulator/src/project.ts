@@ -132,6 +132,15 @@ export class Project {
     return this.rsaPair;
   }
 
+  /**
+   * Replaces the token-signing key pair, as a key rotation in PropelAuth would: the metadata then
+   * answers the new public key, and tokens signed with the old one no longer verify.
+   */
+  rotateSigningKey() {
+    this.rsaPair = this.storeRsa(generateRsaKeyPair());
+    return { kid: this.rsaPair.kid, verifier_key_pem: this.rsaPair.publicKeyPem };
+  }
+
   private storeRsa(pair: { publicKeyPem: string; privateKeyPem: string }): RsaPair {
     const rsa = { ...pair, kid: hex(8) };
     this.setMeta("rsa", JSON.stringify(rsa));

@@ -28,6 +28,7 @@ const LOCAL_ONLY: [string, string][] = [
   ["GET", "/__emulator/state"],
   ["POST", "/__emulator/reset"],
   ["POST", "/__emulator/clock"],
+  ["POST", "/__emulator/signing_key/rotate"],
   ["GET", "/postman/environment.json"],
   ["GET", "/postman/environments/propelauth-local.postman_environment.json"],
 ];

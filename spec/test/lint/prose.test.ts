@@ -25,6 +25,21 @@ describe("reader-facing prose", () => {
     ]);
   });
 
+  it("the migration section of the introduction may name the official SDK; nothing else may, and other rules still apply there", () => {
+    const description = [
+      "Intro: the Go SDK sends it.",
+      "## Validate frontend requests\n\nMigrating from `@propelauth/node`: the official SDK. Presumably fine.",
+      "## Pagination\n\nAs getApis does.",
+    ].join("\n\n");
+    expect(researchNotes({ info: { description } })).toEqual([
+      '/info/description: "Presumably" (a guess)',
+      '/info/description: "SDK" (which SDK does what (x-propelauth-sources.sdks and differences))',
+    ]);
+    const onlyTheSection = "## Validate frontend requests\n\n`@propelauth/node` and its SDK.";
+    expect(researchNotes({ info: { description: onlyTheSection } })).toEqual([]);
+    expect(researchNotes({ paths: { "/a": { get: { description: onlyTheSection } } } })).toHaveLength(1);
+  });
+
   it("no operation's prose points the reader to an extension field by its name", () => {
     expect(extensionPointers(doc)).toEqual([]);
   });

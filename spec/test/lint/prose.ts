@@ -29,10 +29,20 @@ export function proseOf(node: unknown, pointer = ""): { pointer: string; text: s
   });
 }
 
+/**
+ * The introduction's migration guide from the official Node SDK names that package and its
+ * behaviour on purpose: it is exempt from the SDK wording rule (and only from that one).
+ */
+const MIGRATION_SECTION = /^## Validate frontend requests\n[\s\S]*?(?=^## |(?![\s\S]))/m;
+const SDK_RULE = RESEARCH_WORDING[RESEARCH_WORDING.length - 1]![0];
+
 /** The research notes found in a document: where, what wording, and why it is one. */
 export function researchNotes(doc: unknown): string[] {
   return proseOf(doc).flatMap(({ pointer, text }) =>
-    RESEARCH_WORDING.filter(([pattern]) => pattern.test(text)).map(([pattern, why]) => `${pointer}: "${text.match(pattern)![0]}" (${why})`),
+    RESEARCH_WORDING.map(([pattern, why]) => {
+      const checked = pointer === "/info/description" && pattern === SDK_RULE ? text.replace(MIGRATION_SECTION, "") : text;
+      return pattern.test(checked) ? `${pointer}: "${checked.match(pattern)![0]}" (${why})` : undefined;
+    }).filter((note): note is string => note !== undefined),
   );
 }
 

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Bundle size of `initBaseAuth` for an edge target: this package against @propelauth/node 2.1.36,
+// side by side in one run. Each is bundled by esbuild from `export { initBaseAuth } from "…"`
+// (platform browser, ES2022, minified, everything bundled: for this package its dependency
+// @propelauth-openapi/client too), then gzipped at level 9. The official bundle's `node:` imports
+// are left external, as an edge runtime cannot provide them without Node compatibility; so its
+// figure is a lower bound. The target is ≤ 0.6× the official size, min+gzip.
+// Run: pnpm --filter @propelauth-openapi/node build && node packages/node/scripts/size.mjs
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+
+async function bundle(specifier) {
+  const result = await build({
+    stdin: { contents: `export { initBaseAuth } from ${JSON.stringify(specifier)};`, resolveDir: root, loader: "js" },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    external: ["node:*"],
+    logLevel: "silent",
+    metafile: true,
+  });
+  const code = result.outputFiles[0].contents;
+  const nodeImports = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].imports.filter((i) => i.external).map((i) => i.path);
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeImports };
+}
+
+const ours = await bundle(join(root, "dist/index.js"));
+const theirs = await bundle("@propelauth/node");
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [
+  ["@propelauth-openapi/node", ours],
+  ["@propelauth/node 2.1.36", theirs],
+];
+console.log("initBaseAuth bundled for an edge target (esbuild, platform browser, minified)\n");
+console.log(`${"bundle".padEnd(28)}${"min".padStart(10)}${"min+gzip".padStart(12)}  node: imports left out`);
+for (const [name, r] of rows)
+  console.log(`${name.padEnd(28)}${kb(r.min).padStart(10)}${kb(r.gzip).padStart(12)}  ${r.nodeImports.join(", ") || "none"}`);
+const ratio = ours.gzip / theirs.gzip;
+console.log(`\nmin+gzip ratio: ${ratio.toFixed(2)}× (target ≤ 0.60×) ${ratio <= 0.6 ? "met" : "NOT met"}`);
