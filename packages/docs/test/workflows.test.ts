@@ -2,8 +2,8 @@
 // operation's section (`#/<tag slug>/<operationid>`) with the status that means success.
 import { arazzoDocument, listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
-import { operationHref } from "../src/intro.js";
 import { WORKFLOWS_ROUTE, workflowsHtml } from "../src/render/workflows.js";
+import { operationHref } from "../src/routes.js";
 
 const doc = loadBundledDocument();
 const arazzo = arazzoDocument(doc);

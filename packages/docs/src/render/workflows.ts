@@ -3,7 +3,7 @@
 // success and what it saves for later steps. One section, with the introduction's markup.
 import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { codeSpans, escapeHtml } from "../access.js";
-import { operationHref } from "../intro.js";
+import { operationHref } from "../routes.js";
 import { anchorLink } from "./anchor.js";
 
 /** The parts of an Arazzo 1.0 document the guides show. */
@@ -54,7 +54,7 @@ export function workflowsHtml(doc: OpenApiDocument, arazzo: ArazzoDocument): str
     });
     return [
       `<section class="pa-guide" id="${escapeHtml(route)}">`,
-      `<h3 class="pa-heading">${escapeHtml(title)}${anchorLink(route, title)}</h3>`,
+      `<h3 class="pa-heading">${escapeHtml(title)}${anchorLink(route)}</h3>`,
       workflow.description ? `<p>${codeSpans(workflow.description)}</p>` : "",
       `<ol class="pa-guide-steps">${steps.join("")}</ol>`,
       "</section>",
@@ -62,7 +62,7 @@ export function workflowsHtml(doc: OpenApiDocument, arazzo: ArazzoDocument): str
   });
   return [
     `<section class="pa-intro" id="${WORKFLOWS_ROUTE}">`,
-    `<h2 class="pa-heading">${WORKFLOWS_TITLE}${anchorLink(WORKFLOWS_ROUTE, WORKFLOWS_TITLE)}</h2>`,
+    `<h2 class="pa-heading">${WORKFLOWS_TITLE}${anchorLink(WORKFLOWS_ROUTE)}</h2>`,
     "<p>What a backend does with the API, step by step. Each guide is an Arazzo 1.0 workflow of ",
     "<code>@propelauth-openapi/spec</code> (<code>dist/propelauth.arazzo.yaml</code>), which Redocly Respect runs; ",
     "each step names the one status that means success.</p>",
