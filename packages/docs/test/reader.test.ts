@@ -402,9 +402,14 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     expect(line.y).toBeGreaterThan(title.y);
     expect(line.y - (title.y + title.height)).toBeLessThan(200);
     const changelog = page.locator('[id="/section/changelog"]');
-    await changelog.scrollIntoViewIfNeeded();
-    // Sections off screen are laid out once they near it: wait for this one's text.
-    await expect.poll(() => changelog.innerText()).toContain("Changelog");
+    // Sections off screen are laid out once they near it, and the ones above it grow as they are
+    // laid out, moving it down: scroll to it again until its text is there.
+    await expect
+      .poll(async () => {
+        await changelog.scrollIntoViewIfNeeded();
+        return changelog.innerText();
+      })
+      .toContain("Changelog");
     const text = await changelog.innerText();
     const notes = readReleaseNotes(repoRoot);
     if (notes.pending.length > 0) expect(text).toContain("Unreleased");

@@ -46,7 +46,7 @@ const outcome = status === expected ? "answered " + expected : "answered " + sta
 const kind = status >= 200 && status < 300 ? "the " + status + " schema" : "the " + status + " error schema";
 
 pm.test(name + ": " + outcome, function () {
-  pm.expect(status, name + " (" + operationId + ") answered " + status + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
+  pm.expect(status, name + " (" + operationId + ") answered " + status + meaning + why + ": " + pm.response.text().slice(0, 300)).to.equal(expected);
 });
 
 pm.test(name + ": body matches " + kind, function () {

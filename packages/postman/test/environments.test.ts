@@ -34,6 +34,7 @@ function stringsOf(value: unknown, into: string[] = []): string[] {
 }
 
 const TOKEN = /[A-Za-z0-9_\-+/=.]{24,}/g;
+const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]{8,}/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Strings that look like credentials: long runs mixing letters and digits, JWTs, bearer values. */
@@ -46,7 +47,7 @@ function keyLikeStrings(value: unknown): string[] {
       const looksLikeKey = token.split(/[_\-./]/).some((part) => part.length >= 16 && /\d/.test(part) && /[a-z]/i.test(part));
       if (looksLikeKey || /^eyJ/.test(token)) found.add(token);
     }
-    for (const [bearer] of text.matchAll(/Bearer\s+[A-Za-z0-9._~+/=-]{8,}/g)) found.add(bearer);
+    for (const [bearer] of text.matchAll(BEARER)) found.add(bearer);
   }
   return [...found];
 }
@@ -54,7 +55,10 @@ function keyLikeStrings(value: unknown): string[] {
 /** Every token in the document's text and examples: those are published, not secret. */
 function documentedStrings(): Set<string> {
   const tokens = new Set<string>();
-  for (const text of stringsOf(doc)) for (const [token] of text.matchAll(TOKEN)) tokens.add(token);
+  for (const text of stringsOf(doc)) {
+    for (const [token] of text.matchAll(TOKEN)) tokens.add(token);
+    for (const [bearer] of text.matchAll(BEARER)) tokens.add(bearer);
+  }
   return tokens;
 }
 
