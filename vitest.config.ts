@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// One run over every package, so `pnpm test` prints one summary for the whole repo.
+// `npx vitest run` here: every package's tests in one process. `npm test` runs them package by
+// package as turbo tasks (scripts/test.mjs), each with its own `test` script.
 export default defineConfig({
   test: {
     projects: ["spec", "packages/*", "scripts"],

@@ -2,7 +2,7 @@
 // .tmp/runtimes/ (git-ignored). Each package picks its platform's binary at install time
 // (optionalDependencies or a preinstall step), so this works wherever npm does, not only on
 // linux-x64, and nobody who installs the workspace pays for binaries they do not use.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,6 +65,21 @@ export function npmInstalled(folder, spec, file, what = spec) {
 }
 
 // `node scripts/runtimes.mjs bun` prints the path (and installs it first), for shell use.
+// `node scripts/runtimes.mjs --all` installs every runtime at once, side by side (the `runtimes` task
+// before `npm test`'s tests), so parallel test runs find them installed instead of racing to install.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const name of process.argv.slice(2)) console.log(runtimePath(/** @type {keyof typeof RUNTIMES} */ (name)));
+  const names = process.argv.slice(2);
+  if (names[0] === "--all") {
+    const missing = Object.keys(RUNTIMES).filter((name) => !existsSync(join(cache, `${name}-${RUNTIMES[name].version}`)));
+    const installs = missing.map(
+      (name) =>
+        new Promise((done, fail) =>
+          execFile(process.execPath, [fileURLToPath(import.meta.url), name], (error, stdout, stderr) =>
+            error ? fail(new Error(`${name}: ${stderr || error.message}`)) : done(stdout.trim()),
+          ),
+        ),
+    );
+    for (const path of await Promise.all(installs)) console.log(`installed ${path}`);
+    console.log(`runtimes in ${cache}: ${Object.keys(RUNTIMES).join(", ")}`);
+  } else for (const name of names) console.log(runtimePath(/** @type {keyof typeof RUNTIMES} */ (name)));
 }

@@ -53,15 +53,6 @@ export class PropelAuthError extends Error {
   }
 }
 
-const KINDS: Record<number, ErrorKind> = {
-  400: "bad_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  426: "upgrade_required",
-  429: "rate_limit",
-};
-
 /** Marks a 404 answered to a retried DELETE whose earlier attempt may have deleted it (shared by both builds). */
 export const MAYBE_DONE: unique symbol = Symbol.for("@propelauth-openapi/client.maybe-done") as never;
 const maybeDone = (response: Response) => (response as { [MAYBE_DONE]?: boolean })[MAYBE_DONE];
@@ -88,7 +79,7 @@ export class ApiError extends PropelAuthError {
     const detail = userFacingError ?? (typeof body === "string" ? body : (JSON.stringify(body) ?? "")).slice(0, 300);
     const maybe = maybeDone(response);
     super(
-      maybe ? "maybe_deleted" : (KINDS[status] ?? (status >= 500 ? "server" : "api")),
+      classify(response)[0],
       `PropelAuth API ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}${maybe ? "; an earlier attempt may have deleted it" : ""}`,
       { status, requestId, body, method, path },
     );
@@ -205,19 +196,26 @@ export class InvalidResponseError extends PropelAuthError {
   declare readonly kind: "invalid_response";
 }
 
-const CLASSES: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: UnauthorizedError,
-  403: ForbiddenError,
-  404: NotFoundError,
-  // Every 426 the document describes is "organizations not enabled".
-  426: OrganizationsNotEnabledError,
-  429: RateLimitError,
+/** The statuses with an error of their own: its kind and class (the rest: `classify`). */
+const BY_STATUS: Record<number, [ErrorKind, typeof ApiError]> = {
+  400: ["bad_request", BadRequestError],
+  401: ["unauthorized", UnauthorizedError],
+  403: ["forbidden", ForbiddenError],
+  404: ["not_found", NotFoundError],
+  // Every 426 the document describes is "organizations not enabled" (same kind as its parent).
+  426: ["upgrade_required", OrganizationsNotEnabledError],
+  429: ["rate_limit", RateLimitError],
 };
+
+/** The kind and class of the error for an answer: the one place a status becomes an error. */
+function classify(response: Response): [ErrorKind, typeof ApiError] {
+  if (maybeDone(response)) return ["maybe_deleted", MaybeDeletedError];
+  return BY_STATUS[response.status] ?? (response.status >= 500 ? ["server", ServerError] : ["api", ApiError]);
+}
 
 /** The typed error for a non-2xx response and its parsed body. */
 export function errorFromResponse(response: Response, body: unknown, method: string, path: string): ApiError {
-  const Class = maybeDone(response) ? MaybeDeletedError : (CLASSES[response.status] ?? (response.status >= 500 ? ServerError : ApiError));
+  const Class = classify(response)[1];
   return new Class(response, body, method, path);
 }
 

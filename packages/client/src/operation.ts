@@ -131,8 +131,8 @@ export async function send(
   let response: Response | undefined;
   let data: unknown;
   try {
-    // Not a client: the TypeError below becomes an InvalidRequestError, before anything is sent.
-    const core = client[CORE];
+    const core = client?.[CORE];
+    if (!core) throw new InvalidRequestError(`${method} ${path}: not a client from createClient or createOperationClient`);
     checkRequestOptions(options, optionError);
     // A plain object with lower-case names (cheaper than `Headers`; the names must not collide).
     const headers: Record<string, string> = {};

@@ -1,10 +1,13 @@
 // The layer every request goes through: the named operations call it directly, and the
 // path-based client has it in openapi-fetch's `fetch` slot (after its middleware, so middleware
 // never sees the API key and never runs twice). It adds the key and the routing header, and runs
-// each attempt with its own timeout, within the call's deadline, the caller's AbortSignal and the
-// retry policy. When it settles, no timer, listener or connection of the call is left behind.
+// each attempt (attempt.ts) with its own timeout, within the call's deadline, the caller's
+// AbortSignal and the retry policy (retry.ts). When it settles, no timer, listener or connection
+// of the call is left behind.
+import { attempt, discard, pause, type Waiting } from "./attempt.js";
 import { AbortError, ConnectionError, MAYBE_DONE, retryAfterMs, TimeoutError } from "./errors.js";
 import type { FetchFunction, RequestOptions, ResolvedOptions } from "./options.js";
+import { pauseBefore, retriesFor, retryable } from "./retry.js";
 
 /** Per-request state: from a call to the transport, and back. */
 export interface CallState extends RequestOptions {
@@ -41,157 +44,128 @@ export type Transport = (input: Request | PlainRequest, state?: CallState) => Pr
 const pathOf = (url: string) => new URL(url).pathname;
 
 const ignore = () => {};
-/** Frees the connection of an answer nobody is going to read. */
-const discard = (response: Response | undefined) => response?.body?.cancel().catch(ignore);
+
+/** A request ready to send: where it goes, the caller's signal, and how to send one attempt of it. */
+interface Prepared {
+  method: string;
+  url: string;
+  signal: AbortSignal | null | undefined;
+  send: (signal: AbortSignal) => Promise<Response>;
+}
 
 /**
- * Controllers of attempts that ended without being aborted, kept for later attempts: making an
- * `AbortSignal` costs more (2 µs on Node 20) than the rest of a call's own work. Each serves at
- * most 33 attempts, one at a time, since undici keeps a listener on it for each request until that
- * request is garbage-collected. Not on workerd, which ties such objects to the request that made them.
+ * Routes either shape of request and adds the key and routing header. A `Request` is never
+ * changed: middleware sees it again after the call, so the key goes in a copy of its headers, and
+ * each attempt sends a new `Request` (a clone when it has a body that a retry will send again).
  */
-const idle: [AbortController, number][] = [];
-const reuse = globalThis.navigator?.userAgent !== "Cloudflare-Workers";
+function prepare(input: Request | PlainRequest, state: CallState, o: ResolvedOptions, apiKey: string, retries: number): Prepared {
+  // A `Request` has no `init`.
+  const { init, method } = input as PlainRequest;
+  let request = init ? undefined : (input as Request);
+  const routing = state.routing ?? o.routing;
+  const base = o.origins[o.routing];
+  let url = input.url;
+  if (routing !== o.routing && url.startsWith(base)) {
+    url = o.origins[routing] + url.slice(base.length);
+    if (request) request = new Request(url, request);
+  }
+  const headers = init ? init.headers : Object.fromEntries((request as Request).headers);
+  headers.authorization = `Bearer ${apiKey}`;
+  if (routing === "propelauth-api") headers["x-propelauth-url"] = o.authHost;
+  const fetcher = state.fetch ?? o.fetch ?? fetch;
+  if (init) {
+    return {
+      method,
+      url,
+      signal: init.signal,
+      send: (signal) => {
+        init.signal = signal;
+        return fetcher(url, init);
+      },
+    };
+  }
+  const req = request as Request;
+  return {
+    method,
+    url,
+    signal: req.signal,
+    // A `fetch` that takes one argument, as openapi-fetch's does, gets everything.
+    send: (signal) => fetcher(new Request(retries && req.body ? req.clone() : req, { headers, signal })),
+  };
+}
 
 /** The transport of one client. `apiKey` stays in this closure and nowhere else. */
 export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
-  const base = o.origins[o.routing];
-
   return async (input, state = {}) => {
-    // A `Request` has no `init`.
-    const { init, method } = input as PlainRequest;
-    let request = init ? undefined : (input as Request);
-    const routing = state.routing ?? o.routing;
-    let url = input.url;
-    if (routing !== o.routing && url.startsWith(base)) {
-      url = o.origins[routing] + url.slice(base.length);
-      if (request) request = new Request(url, request);
-    }
-    // A `Request` is never changed: middleware sees it again after the call, so the key goes in a copy of its headers.
-    const headers = init ? init.headers : Object.fromEntries((request as Request).headers);
-    headers.authorization = `Bearer ${apiKey}`;
-    if (routing === "propelauth-api") headers["x-propelauth-url"] = o.authHost;
+    const retries = retriesFor(input.method, state.maxRetries ?? o.maxRetries);
+    const { method, url, signal, send } = prepare(input, state, o, apiKey, retries);
     const timeout = state.timeout ?? o.timeout;
     const deadline = state.deadline ?? o.deadline;
     const end = deadline ? Date.now() + deadline : 1 / 0;
-    const retries = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? (state.maxRetries ?? o.maxRetries) : 0;
-    const { signal } = init ?? (request as Request);
-    const send = state.fetch ?? o.fetch ?? fetch;
     const log = o.logger;
     const aborted = (reason: unknown) => new AbortError(method, pathOf(url), reason);
-    // Ends what the call is waiting for (an attempt or the pause before the next), and the
-    // attempt's request: the caller's signal calls it, and so does the attempt's timer.
-    let controller: AbortController | undefined;
-    let stop: (error?: unknown) => void = ignore;
+    // The caller's signal ends what the call is waiting for (an attempt or the pause before the next), and the attempt's request.
+    const waiting: Waiting = { stop: ignore, controller: undefined };
     const abort = () => {
-      controller?.abort(signal?.reason);
-      stop(aborted(signal?.reason));
+      waiting.controller?.abort(signal?.reason);
+      waiting.stop(aborted(signal?.reason));
     };
     signal?.addEventListener("abort", abort);
     // An earlier attempt that got no answer, or a 5xx, may have done what it was asked.
     let maybeDone = false;
-
     try {
-      for (let attempt = 0; ; attempt++) {
+      for (let n = 0; ; n++) {
         if (signal?.aborted) throw aborted(signal.reason);
-        const slot = idle.pop() ?? [new AbortController(), 0];
-        const attemptController = slot[0];
-        controller = attemptController;
-        const left = end - Date.now();
+        const started = Date.now();
         // The attempt's time: its own timeout, or what is left of the deadline when that is less.
-        const limit = timeout && timeout < left ? timeout : left;
-        let timedOut = 0;
-        const started = log && Date.now();
-        let response: Response | undefined;
-        let failure: ConnectionError | undefined;
+        const left = end - started;
+        const outcome = await attempt(
+          send,
+          timeout && timeout < left ? timeout : left,
+          (r) => (n < retries && retryable(r.status) ? pauseBefore(n, o, end - Date.now(), retryAfterMs(r.headers)) : undefined),
+          waiting,
+        );
+        const response = outcome.response;
         let delay: number | undefined;
-        let sent: Promise<Response> | undefined;
-        // The pause before the next attempt (the backoff unless given), when another attempt fits before the deadline.
-        const pause = (ms = Math.min(o.maxMs, o.baseMs * 2 ** attempt) * (1 - Math.random() / 4)) =>
-          Date.now() + ms < end ? ms : undefined;
-        const timer =
-          limit < 1 / 0
-            ? setTimeout(() => {
-                timedOut = limit;
-                attemptController.abort();
-                stop();
-              }, limit)
-            : undefined;
-        try {
-          if (init) {
-            init.signal = attemptController.signal;
-            sent = send(url, init);
-          } else {
-            // A new Request with the key: a `fetch` that takes one argument, as openapi-fetch's does, gets everything.
-            const r = retries && request?.body ? (request as Request).clone() : (request as Request);
-            sent = send(new Request(r, { headers, signal: attemptController.signal }));
-          }
-          // The answer and its body, unless it is to be retried. The attempt's timer and the
-          // caller's signal end the wait (`stop`) even when a custom `fetch` ignores the signal.
-          response = await new Promise<Response>((resolve, reject) => {
-            stop = reject;
-            (sent as Promise<Response>).then((r) => {
-              const { status } = r;
-              if (attempt < retries && (status === 429 || status >= 500)) {
-                // A Retry-After over 60 s ends the retries.
-                const after = retryAfterMs(r.headers);
-                delay = pause((after as number) > 60_000 ? 1 / 0 : after);
-                if (delay !== undefined) return resolve(r);
-              }
-              // An answer after the attempt gave up is left to `discard`. 204 and 205 have no body;
-              // anything else is read whole, whatever Content-Length says.
-              if (attemptController.signal.aborted) return;
-              if (status === 204 || status === 205) {
-                state.body = "";
-                return resolve(r);
-              }
-              r.text().then((text) => {
-                state.body = text;
-                resolve(r);
-              }, reject);
-            }, reject);
-          });
-        } catch (error) {
-          // An answer that comes after its attempt gave up is not going to be read.
-          sent?.then(discard, ignore);
+        let failure: ConnectionError | undefined;
+        if (outcome.response) {
+          delay = outcome.delay;
+          state.body = outcome.body;
+        } else {
           if (signal?.aborted) throw aborted(signal.reason);
+          const { timedOut } = outcome;
           failure = timedOut
             ? new TimeoutError(method, pathOf(url), undefined, timedOut, timedOut < timeout || !timeout)
-            : new ConnectionError(method, pathOf(url), scrub(error, apiKey));
-          delay = attempt < retries ? pause() : undefined;
-        } finally {
-          clearTimeout(timer);
-          // Its request is over (answered, failed or aborted): the signal can serve another, unless it fired.
-          if (reuse && slot[1]++ < 32 && !attemptController.signal.aborted) idle.push(slot);
-          controller = undefined;
+            : new ConnectionError(method, pathOf(url), scrub(outcome.error, apiKey));
+          delay = n < retries ? pauseBefore(n, o, end - Date.now()) : undefined;
         }
-        const outcome = response?.status ?? failure?.kind;
-        log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, ${Date.now() - (started as number)} ms, attempt ${attempt + 1}`);
+        const result = response?.status ?? failure?.kind;
+        log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${result}, ${Date.now() - started} ms, attempt ${n + 1}`);
         if (delay === undefined) {
           if (!response) throw failure;
-          // The path-based client gets a response with the body that was read: openapi-fetch parses that.
-          const result = state.reads ? response : new Response(state.body || null, response);
-          // A DELETE answered 404 after an attempt that may have deleted it: `errorFromResponse` says so.
-          if (maybeDone && method === "DELETE" && response.status === 404) Object.defineProperty(result, MAYBE_DONE, { value: true });
-          return result;
+          return answer(response, state, maybeDone && method === "DELETE");
         }
         maybeDone ||= !response || response.status >= 500;
         // Free the connection; not awaited, since a cloned (teed) body resolves its cancel only when every branch is cancelled.
         discard(response);
-        log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${outcome}, retry ${attempt + 1} of ${retries} in ${Math.round(delay)} ms`);
-        // The pause before the next attempt, which the caller's signal ends.
-        await new Promise((resolve, reject) => {
-          const pause = setTimeout(resolve, delay);
-          stop = (error) => {
-            clearTimeout(pause);
-            reject(error);
-          };
-        });
+        log?.warn?.(`propelauth ${method} ${pathOf(url)}: ${result}, retry ${n + 1} of ${retries} in ${Math.round(delay)} ms`);
+        await pause(delay, waiting);
       }
     } finally {
       signal?.removeEventListener("abort", abort);
     }
   };
+}
+
+/**
+ * The answer to return: as it came for a named operation (the body is in `state.body`), else a
+ * response with the body that was read, which openapi-fetch parses. A DELETE answered 404 after an
+ * attempt that may have deleted it is marked, so that `errorFromResponse` says so.
+ */
+function answer(response: Response, state: CallState, maybeDeleted: boolean): Response {
+  const result = state.reads ? response : new Response(state.body || null, response);
+  if (maybeDeleted && response.status === 404) Object.defineProperty(result, MAYBE_DONE, { value: true });
+  return result;
 }
 
 /** The runtime's error, unless its message, stack or cause mentions the key: then a copy without it. */

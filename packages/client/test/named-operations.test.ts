@@ -138,6 +138,10 @@ describe.each(builds)("generated operations (%s build)", (_name, lib) => {
     // @ts-expect-error not a client
     const result = await lib.fetchUserById.safe({}, { path: { user_id: USER_ID } });
     expect(result.error?.kind).toBe("invalid_request");
+    expect(result.error?.message).toBe("GET /api/backend/v1/user/{user_id}: not a client from createClient or createOperationClient");
+    // A path-based client's method, or nothing at all, is refused the same way.
+    for (const notAClient of [client().GET, undefined, null] as unknown as Parameters<typeof lib.fetchUserById>[0][])
+      await expect(lib.fetchUserById(notAClient, { path: { user_id: USER_ID } })).rejects.toThrow(/: not a client from createClient/);
     expect(server().requests.length).toBe(before);
   });
 
