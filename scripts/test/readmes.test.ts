@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { forPnpm } from "../readme-commands.mjs";
 import { codeBlocks, linkProblems, markProblems, publicPackages, root, shippedFiles } from "../readmes.mjs";
+import { userEnv } from "./user-env.js";
 
 const packages = publicPackages();
 
@@ -54,7 +55,11 @@ describe("the checks themselves", () => {
 });
 
 it("every <!-- run --> command of every shipped README works in empty npm and pnpm 10 projects", async () => {
-  const child = spawn(process.execPath, [join(root, "scripts", "readme-commands.mjs")], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(root, "scripts", "readme-commands.mjs")], {
+    cwd: root,
+    env: userEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => {
     output += d;

@@ -3,14 +3,17 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { userEnv } from "./user-env.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
 it("the packages publish, install with npm, pnpm 10 and Bun, and work together", async () => {
-  // Without the settings of the package manager that ran this test (pnpm under turbo): the
-  // rehearsal's installs must see the machine's own npm settings, as a user's would.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm|pnpm)_/i.test(name)));
-  const child = spawn(process.execPath, [join(root, "scripts", "rehearse.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The rehearsal's installs must see the machine's own npm settings, as a user's would.
+  const child = spawn(process.execPath, [join(root, "scripts", "rehearse.mjs")], {
+    cwd: root,
+    env: userEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => {
     output += d;

@@ -404,13 +404,14 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     const changelog = page.locator('[id="/section/changelog"]');
     // Sections off screen are laid out once they near it, and the ones above it grow as they are
     // laid out, moving it down: scroll to it again until its text is there.
+    let text = "";
     await expect
       .poll(async () => {
         await changelog.scrollIntoViewIfNeeded();
-        return changelog.innerText();
+        text = await changelog.innerText();
+        return text;
       })
       .toContain("Changelog");
-    const text = await changelog.innerText();
     const notes = readReleaseNotes(repoRoot);
     if (notes.pending.length > 0) expect(text).toContain("Unreleased");
     for (const change of notes.pending) expect(text).toContain(change.text.split("\n")[0]!.replace(/[`*]/g, "").slice(0, 30));
