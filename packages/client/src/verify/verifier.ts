@@ -125,7 +125,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (verifierKeyPem !== undefined) return verifierKeyPem;
     let pem: unknown;
     try {
-      pem = (await fetchTokenVerificationMetadata(client!)).verifier_key_pem;
+      pem = (await fetchTokenVerificationMetadata(client as unknown as OperationClient)).verifier_key_pem;
     } catch (cause) {
       throw new TokenVerificationError("key_unavailable", `the verifier key could not be fetched: ${(cause as Error)?.message}`, { cause });
     }
