@@ -17,14 +17,19 @@ const common: UserConfig = {
 export default defineConfig([
   // The API client: one self-contained file per format, as before the verifier existed.
   { ...common, entry: { index: "src/index.ts" }, clean: true },
-  // The token verifier (`/verify`), built apart so the API client's files carry none of it. It
-  // bundles the little of the client it calls; its declarations take the client type from the
-  // main entry, so a client from `createClient` is the same type in both.
+  // The token verifier (`/verify`), built apart so the API client's files carry none of it. What
+  // it uses of the client (the key-fetching operation) it imports from the main entry's file, so
+  // an application using both ships that code once; its declarations take the client type from
+  // the main entry too, so a client from `createClient` is the same type in both.
   {
     ...common,
     entry: { verify: "src/verify/index.ts" },
     clean: false,
-    // Its declarations import the client type from the package's own name: one type for both entries.
     deps: { alwaysBundle: ["openapi-fetch"], neverBundle: ["@propelauth-openapi/client"] },
+    // The code imports the sibling file; the declarations keep the package's own name.
+    outputOptions: (options, format) => ({
+      ...options,
+      paths: (id: string) => (id === "@propelauth-openapi/client" ? (format === "cjs" ? "./index.cjs" : "./index.js") : id),
+    }),
   },
 ]);

@@ -3,9 +3,10 @@
 // `kid` is unknown or its signature fails, so a rotated key is picked up) or given by hand.
 
 // The package's own name: the declarations then name the main entry's type, not a copy of it.
-import type { OperationClient } from "@propelauth-openapi/client";
+// At run time too: the built `verify` file then imports the main entry's code (./index.js) instead
+// of carrying its own copy of the client's errors and operation code.
+import { fetchTokenVerificationMetadata, type OperationClient } from "@propelauth-openapi/client";
 import { CORE, type OperationClient as SourceClient } from "../core.js";
-import { fetchTokenVerificationMetadata } from "../generated/operations.js";
 import type { AccessTokenClaims } from "./claims.js";
 import { TokenVerificationError } from "./errors.js";
 import { type DecodedToken, decodeToken, importVerifierKey, signatureMatches } from "./jwt.js";
@@ -124,7 +125,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (verifierKeyPem !== undefined) return verifierKeyPem;
     let pem: unknown;
     try {
-      pem = (await fetchTokenVerificationMetadata(client!)).verifier_key_pem;
+      pem = (await fetchTokenVerificationMetadata(client as unknown as OperationClient)).verifier_key_pem;
     } catch (cause) {
       throw new TokenVerificationError("key_unavailable", `the verifier key could not be fetched: ${(cause as Error)?.message}`, { cause });
     }
