@@ -617,7 +617,7 @@ export const TASKS: Task[] = [
         step: "verifyStepUpGrant",
         id: "verifyStepUpGrant_spent",
         status: 400,
-        note: "The grant was `ONE_TIME_USE` and is spent: the same grant is refused with 400 and `field_errors: {\"grant\": \"grant_not_found\"}`.",
+        note: 'The grant was `ONE_TIME_USE` and is spent: the same grant is refused with 400 and `field_errors: {"grant": "grant_not_found"}`.',
       },
       "sendStepUpSmsCode",
     ],
