@@ -120,7 +120,7 @@ describe("dist/propelauth.arazzo.yaml", () => {
 
   it("declares every input a step reads, with what to give, and answers only outputs a step saved", () => {
     for (const workflow of arazzo.workflows) {
-      const used = new Set([...JSON.stringify(workflow.steps).matchAll(/\$inputs\.(\w+)/g)].map((m) => m[1]));
+      const used = new Set([...JSON.stringify(workflow.steps).matchAll(/\$inputs\.(\w+)/g)].map((m) => m[1]!));
       expect(new Set(workflow.inputs.required), workflow.workflowId).toEqual(used);
       for (const name of used) expect(workflow.inputs.properties[name].description, `${workflow.workflowId} ${name}`).toMatch(/\w/);
       for (const [name, from] of Object.entries(workflow.outputs ?? {}))
