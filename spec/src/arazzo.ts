@@ -6,8 +6,10 @@
 //    passes, 401 included;
 //  - the backend key is an input (`apiKey`) sent as a header, never text in the file;
 //  - values a step saves are read with JSON pointers (`$response.body#/user_id`), not JSONPath.
+import { listOperations, type Operation } from "./operations.js";
+import { requiredPermissions } from "./read/access.js";
 import type { OpenApiDocument } from "./types.js";
-import { COMPUTED_VARIABLES, NUMERIC_VARIABLES, STEPS, stepId, TASKS } from "./workflow.js";
+import { COMPUTED_VARIABLES, LIVE_VARIABLES, NUMERIC_VARIABLES, STEPS, stepId, TASKS, type Task, taskStep } from "./workflow.js";
 
 export const ARAZZO_FILE = "propelauth.arazzo.yaml";
 
@@ -27,6 +29,7 @@ export interface ArazzoWorkflow {
   description: string;
   inputs: { type: "object"; required: string[]; properties: Record<string, Record<string, unknown>> };
   steps: ArazzoStep[];
+  outputs?: Record<string, string>;
 }
 
 export interface ArazzoDocument {
@@ -41,85 +44,7 @@ export const arazzoStepId = (id: string): string => id.replace(/[^A-Za-z0-9_-]/g
 
 /** The Arazzo document for the tasks. Throws when a step uses a value no earlier step of its task saves. */
 export function arazzoDocument(doc: OpenApiDocument): ArazzoDocument {
-  const operations = new Map<string, { summary: string; responses: Record<string, unknown> }>();
-  for (const item of Object.values(doc.paths ?? {}))
-    for (const op of Object.values(item as Record<string, { operationId?: string; summary: string; responses: Record<string, unknown> }>))
-      if (op && typeof op === "object" && op.operationId) operations.set(op.operationId, op);
-  const workflows = TASKS.map((task) => {
-    const saved = new Map<string, string>(); // variable -> the Arazzo stepId that saves it
-    const inputs = new Set<string>(["apiKey"]);
-    const expression = (name: string, where: string): string => {
-      if (saved.has(name)) return `$steps.${saved.get(name)}.outputs.${name}`;
-      if (name in COMPUTED_VARIABLES) {
-        inputs.add(name);
-        return `$inputs.${name}`;
-      }
-      throw new Error(`${task.id}: ${where} uses {{${name}}}, which no earlier step of the task saves`);
-    };
-    // `{{x}}` alone becomes the expression (a number stays a number); inside text, `{$expr}`.
-    const value = (v: unknown, where: string): unknown => {
-      if (typeof v === "string") {
-        const whole = /^\{\{(\w+)\}\}$/.exec(v);
-        if (whole) return expression(whole[1]!, where);
-        return v.replace(/\{\{(\w+)\}\}/g, (_, name: string) => `{${expression(name, where)}}`);
-      }
-      if (Array.isArray(v)) return v.map((x) => value(x, where));
-      if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x, where)]));
-      return v;
-    };
-    const steps = task.steps.map((id) => {
-      const step = STEPS.find((s) => stepId(s) === id);
-      if (!step) throw new Error(`${task.id}: no step ${id} in src/workflow.ts`);
-      const found = operations.get(step.operation);
-      if (!found) throw new Error(`${task.id}: ${step.operation} is not in the document`);
-      const status =
-        step.status ??
-        Math.min(
-          ...Object.keys(found.responses)
-            .filter((s) => /^2\d\d$/.test(s))
-            .map(Number),
-        );
-      const where = `step ${id}`;
-      const parameters: ArazzoStep["parameters"] = [
-        { name: "Authorization", in: "header", value: "Bearer {$inputs.apiKey}" },
-        ...Object.entries(step.path ?? {}).map(([name, v]) => ({ name, in: "path" as const, value: value(v, where) })),
-        ...Object.entries(step.query ?? {}).map(([name, v]) => ({ name, in: "query" as const, value: value(v, where) })),
-      ];
-      const sid = arazzoStepId(id);
-      const out: ArazzoStep = {
-        stepId: sid,
-        description: step.note ? `${step.name ?? found.summary}. ${step.note}` : (step.name ?? found.summary),
-        operationId: step.operation,
-        parameters,
-        ...(step.body !== undefined ? { requestBody: { contentType: "application/json", payload: value(step.body, where) } } : {}),
-        successCriteria: [{ condition: `$statusCode == ${status}` }],
-        ...(step.capture
-          ? { outputs: Object.fromEntries(Object.entries(step.capture).map(([name, field]) => [name, `$response.body#/${field}`])) }
-          : {}),
-      };
-      for (const name of Object.keys(step.capture ?? {})) saved.set(name, sid);
-      return out;
-    });
-    const properties = Object.fromEntries(
-      [...inputs].map((name) => [
-        name,
-        name === "apiKey"
-          ? { type: "string", description: "A backend API key of the environment (Full Access runs every workflow).", format: "password" }
-          : {
-              type: NUMERIC_VARIABLES.includes(name) ? "integer" : "string",
-              description: COMPUTED_VARIABLES[name as keyof typeof COMPUTED_VARIABLES],
-            },
-      ]),
-    );
-    const workflow: ArazzoWorkflow = {
-      workflowId: task.id,
-      summary: task.summary,
-      description: task.description,
-      inputs: { type: "object", required: [...inputs], properties },
-      steps,
-    };
-    return workflow;
-  });
+  const operations = new Map(listOperations(doc).map((op) => [op.operationId, op]));
   return {
     arazzo: "1.0.1",
     info: {
@@ -129,6 +54,116 @@ export function arazzoDocument(doc: OpenApiDocument): ArazzoDocument {
         "Tasks a backend does with PropelAuth's Backend API, step by step, each step with the one status that means success. The same steps make the Postman collection of @propelauth-openapi/postman.",
     },
     sourceDescriptions: [{ name: "propelauth", url: "./openapi.yaml", type: "openapi" }],
-    workflows,
+    workflows: TASKS.map((task) => taskWorkflow(task, operations)),
   };
+}
+
+/** Where the values a task's steps send come from: saved by an earlier step, or inputs. */
+class Values {
+  readonly saved = new Map<string, string>(); // variable -> the Arazzo stepId that saves it
+  readonly inputs = new Set<string>(["apiKey"]);
+  constructor(private readonly task: Task) {}
+
+  private expression(name: string, where: string): string {
+    if (this.saved.has(name)) return `$steps.${this.saved.get(name)}.outputs.${name}`;
+    if (name in COMPUTED_VARIABLES || name in LIVE_VARIABLES || name in (this.task.inputs ?? {})) {
+      this.inputs.add(name);
+      return `$inputs.${name}`;
+    }
+    throw new Error(`${this.task.id}: ${where} uses {{${name}}}, which no earlier step of the task saves`);
+  }
+
+  /** `{{x}}` alone becomes the expression (a number stays a number); inside text, `{$expr}`. */
+  value(v: unknown, where: string): unknown {
+    if (typeof v === "string") {
+      const whole = /^\{\{(\w+)\}\}$/.exec(v);
+      if (whole) return this.expression(whole[1]!, where);
+      return v.replace(/\{\{(\w+)\}\}/g, (_, name: string) => `{${this.expression(name, where)}}`);
+    }
+    if (Array.isArray(v)) return v.map((x) => this.value(x, where));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.value(x, where)]));
+    return v;
+  }
+
+  /** The workflow's input schema: each input with what to give. */
+  schema(): ArazzoWorkflow["inputs"] {
+    const describe = (name: string): Record<string, unknown> => {
+      if (name === "apiKey") return { type: "string", description: keyDescription(this.task), format: "password" };
+      const type = NUMERIC_VARIABLES.includes(name) ? "integer" : "string";
+      const text = { ...COMPUTED_VARIABLES, ...LIVE_VARIABLES, ...this.task.inputs }[name];
+      return { type, description: text };
+    };
+    return { type: "object", required: [...this.inputs], properties: Object.fromEntries([...this.inputs].map((n) => [n, describe(n)])) };
+  }
+}
+
+const keyDescription = (task: Task) =>
+  task.customKey
+    ? `A Custom backend key holding ${task.customKey.map((p) => `\`${p}\``).join(", ")} and none of the permissions the refused steps need.`
+    : "A backend API key of the environment (Full Access runs every workflow but customKeyRefused).";
+
+function taskWorkflow(task: Task, operations: Map<string, Operation>): ArazzoWorkflow {
+  const values = new Values(task);
+  const steps = task.steps.map((entry) => {
+    const out = arazzoStep(task, taskStep(entry), operations, values);
+    for (const name of Object.keys(out.outputs ?? {})) values.saved.set(name, out.stepId);
+    return out;
+  });
+  const outputs = (task.outputs ?? []).map((name) => {
+    const from = values.saved.get(name);
+    if (!from) throw new Error(`${task.id}: its output ${name} is saved by none of its steps`);
+    return [name, `$steps.${from}.outputs.${name}`];
+  });
+  return {
+    workflowId: task.id,
+    summary: task.summary,
+    description: task.description,
+    inputs: values.schema(),
+    steps,
+    ...(outputs.length ? { outputs: Object.fromEntries(outputs) } : {}),
+  };
+}
+
+function arazzoStep(task: Task, entry: ReturnType<typeof taskStep>, operations: Map<string, Operation>, values: Values): ArazzoStep {
+  const step = STEPS.find((s) => stepId(s) === entry.step);
+  if (!step) throw new Error(`${task.id}: no step ${entry.step} in src/workflow.ts`);
+  const op = operations.get(step.operation);
+  if (!op) throw new Error(`${task.id}: ${step.operation} is not in the document`);
+  const status = entry.status ?? step.status ?? lowestSuccess(op);
+  if (task.customKey) checkCustomKey(task, entry.id, op, step.body, status);
+  const where = `step ${entry.id}`;
+  const parameters: ArazzoStep["parameters"] = [
+    { name: "Authorization", in: "header", value: "Bearer {$inputs.apiKey}" },
+    ...Object.entries(step.path ?? {}).map(([name, v]) => ({ name, in: "path" as const, value: values.value(v, where) })),
+    ...Object.entries(step.query ?? {}).map(([name, v]) => ({ name, in: "query" as const, value: values.value(v, where) })),
+  ];
+  const notes = [step.note, entry.note].filter(Boolean).join(" ");
+  return {
+    stepId: entry.id,
+    description: notes ? `${step.name ?? op.operation.summary}. ${notes}` : (step.name ?? op.operation.summary),
+    operationId: step.operation,
+    parameters,
+    ...(step.body !== undefined ? { requestBody: { contentType: "application/json", payload: values.value(step.body, where) } } : {}),
+    successCriteria: [{ condition: `$statusCode == ${status}` }],
+    ...(step.capture
+      ? { outputs: Object.fromEntries(Object.entries(step.capture).map(([name, field]) => [name, `$response.body#/${field}`])) }
+      : {}),
+  };
+}
+
+const lowestSuccess = (op: Operation) =>
+  Math.min(
+    ...Object.keys(op.operation.responses)
+      .filter((s) => /^2\d\d$/.test(s))
+      .map(Number),
+  );
+
+/** A Custom key's task: a 2xx step needs only the key's permissions, a 401 step one it lacks. */
+function checkCustomKey(task: Task, id: string, op: Operation, body: unknown, status: number) {
+  const held = task.customKey ?? [];
+  const missing = requiredPermissions(op, body).filter((p) => !held.includes(p));
+  if (status === 401 && missing.length === 0)
+    throw new Error(`${task.id}: step ${id} expects 401, but the Custom key holds every permission ${op.operationId} needs`);
+  if (status < 300 && missing.length > 0)
+    throw new Error(`${task.id}: step ${id} expects ${status}, but the Custom key lacks ${missing.join(", ")}`);
 }

@@ -22,4 +22,6 @@ export {
   stepId,
   TASKS,
   type Task,
+  type TaskStep,
+  taskStep,
 } from "./workflow.js";

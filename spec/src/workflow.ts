@@ -478,15 +478,45 @@ export const STEPS: Step[] = [
 /** The item id of a step: its operationId, with `#variant` when it has one. */
 export const stepId = (step: Step): string => (step.variant ? `${step.operation}#${step.variant}` : step.operation);
 
+/** A step of a task: a step of the run above by its id, or with what differs in this task. */
+export type TaskStep =
+  | string
+  | {
+      /** The step of the run (`stepId`). */
+      step: string;
+      /** Its Arazzo stepId when the task runs the step twice. */
+      id?: string;
+      /** The status that means success here, when it is not the run's (a refusal the task expects). */
+      status?: number;
+      /** Why, shown after the step's own description. */
+      note?: string;
+    };
+
 /** A task a backend does with the API, published as an Arazzo workflow: steps of the run above. */
 export interface Task {
   /** The Arazzo `workflowId`. */
   id: string;
   summary: string;
   description: string;
-  /** Step ids (`stepId`), in order; the last ones undo what the first ones made. */
-  steps: string[];
+  /**
+   * The permissions of the Custom key the task runs with (its `apiKey` input), when it needs one:
+   * each step succeeding with 2xx needs only these, each step expecting 401 needs one the key
+   * lacks (checked against the document's `x-propelauth-access` when the Arazzo file is built).
+   */
+  customKey?: string[];
+  /** Inputs beyond the computed and live-person variables: name -> what to give (a value another run answered). */
+  inputs?: Record<string, string>;
+  /** Variables a step saves that the workflow answers, for a later run. */
+  outputs?: string[];
+  /** In order; the last ones undo what the first ones made. */
+  steps: TaskStep[];
 }
+
+/** A task's step with its defaults filled in: the Arazzo stepId is the step id with `#` written `_`. */
+export const taskStep = (entry: TaskStep): { step: string; id: string; status?: number; note?: string } => {
+  const e = typeof entry === "string" ? { step: entry } : entry;
+  return { ...e, id: e.id ?? e.step.replace(/[^A-Za-z0-9_-]/g, "_") };
+};
 
 export const TASKS: Task[] = [
   {
@@ -557,5 +587,47 @@ export const TASKS: Task[] = [
       "logoutAllUserSessions",
       "deleteUser",
     ],
+  },
+  {
+    id: "customKeyRefused",
+    summary: "A Custom key refused: an operation needing a permission the key was not given",
+    description:
+      "Run with a Custom key holding Read Users (`read-users`) and not Read API Keys (`read-api-keys`): it queries users (200), then is refused the end-user API key reads with 401, the status of a wrong key, since a key lacking a permission the operation needs is refused as unauthorized (the Unauthorized response). Writes nothing. Run with a key that holds Read API Keys (Full Access, Read and Validate), it fails at `fetchCurrentApiKeys`, where a refusal was expected.",
+    customKey: ["read-users"],
+    steps: [
+      "queryUsers",
+      {
+        step: "fetchCurrentApiKeys",
+        status: 401,
+        note: "The key lacks Read API Keys (`read-api-keys`): refused with 401, and nothing is answered.",
+      },
+      { step: "fetchApiKeyUsage", status: 401, note: "Refused for the same permission." },
+    ],
+  },
+  {
+    id: "stepUpMfa",
+    summary: "Step-up MFA: check a user's authenticator code before a sensitive action, then send an SMS code",
+    description:
+      "Before a sensitive action your backend checks the code the user's authenticator app shows (`stepUpUserId`, `stepUpTotpCode`: only the person has the code, so both are inputs), which answers a one-time grant; right before the action it verifies the grant, which spends it, so the same grant is then refused with 400 (`grant_not_found`). Then it sends a step-up SMS code to one of the user's MFA phones (`stepUpMfaPhoneId`) and answers the challenge (`smsChallengeId`). The SMS reaches the person only after that step, and an Arazzo run takes its inputs when it starts, so checking the code they received is a second workflow, stepUpMfaSmsCode, run with it.",
+    outputs: ["smsChallengeId"],
+    steps: [
+      "verifyStepUpTotp",
+      "verifyStepUpGrant",
+      {
+        step: "verifyStepUpGrant",
+        id: "verifyStepUpGrant_spent",
+        status: 400,
+        note: 'The grant was `ONE_TIME_USE` and is spent: the same grant is refused with 400 and `field_errors: {"grant": "grant_not_found"}`.',
+      },
+      "sendStepUpSmsCode",
+    ],
+  },
+  {
+    id: "stepUpMfaSmsCode",
+    summary: "Step-up MFA by SMS: check the code the user received",
+    description:
+      "The second half of stepUpMfa: checks the code the person received by SMS (`stepUpSmsCode`) against the challenge stepUpMfa answered (`smsChallengeId`), which answers a step-up grant for the challenge's action.",
+    inputs: { smsChallengeId: "The `smsChallengeId` output of the stepUpMfa workflow: the challenge Send a step-up SMS code answered." },
+    steps: ["verifyStepUpSmsCode"],
   },
 ];

@@ -33,6 +33,17 @@ describe("workflowsHtml", () => {
     expect(html).toContain('<a href="#/users/createuser">');
   });
 
+  it("lists each workflow's inputs with what to give, and the values it answers for a later run", () => {
+    for (const w of arazzo.workflows) {
+      const guide = html.slice(html.indexOf(`id="${WORKFLOWS_ROUTE}/${w.workflowId.toLowerCase()}"`));
+      const inputs = guide.slice(guide.indexOf('<ul class="pa-guide-inputs">'), guide.indexOf("</ul>"));
+      expect([...inputs.matchAll(/<li><code>(\w+)<\/code>/g)].map((m) => m[1])).toEqual(Object.keys(w.inputs.properties));
+    }
+    const stepUp = html.slice(html.indexOf(`id="${WORKFLOWS_ROUTE}/stepupmfa"`));
+    expect(stepUp).toContain("<li><code>stepUpTotpCode</code>: The 6-digit code the user&#39;s authenticator app shows now");
+    expect(stepUp.slice(0, stepUp.indexOf("</section>"))).toContain("<p>Answers <code>smsChallengeId</code>, for a later run.</p>");
+  });
+
   it("refuses a step naming an operation the document does not have", () => {
     const broken = structuredClone(arazzo);
     broken.workflows[0]!.steps[0]!.operationId = "noSuchOperation";

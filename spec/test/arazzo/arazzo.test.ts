@@ -8,7 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { arazzoDocument, listOperations, loadBundledDocument, STEPS, stepId, TASKS } from "../../src/index.js";
+import {
+  arazzoDocument,
+  listOperations,
+  loadBundledDocument,
+  requiredPermissions,
+  STEPS,
+  stepId,
+  TASKS,
+  type Task,
+  taskStep,
+} from "../../src/index.js";
 
 const specDir = join(import.meta.dirname, "..", "..");
 const file = join(specDir, "dist", "propelauth.arazzo.yaml");
@@ -57,21 +67,24 @@ describe("dist/propelauth.arazzo.yaml", () => {
     expect(arazzo.workflows.map((w: { workflowId: string }) => w.workflowId)).toEqual(TASKS.map((t) => t.id));
     for (const [i, task] of TASKS.entries()) {
       const steps = arazzo.workflows[i].steps;
-      expect(steps.map((s: { stepId: string }) => s.stepId)).toEqual(task.steps.map((id) => id.replace("#", "_")));
-      for (const [j, id] of task.steps.entries()) {
-        const step = STEPS.find((s) => stepId(s) === id)!;
+      expect(steps.map((s: { stepId: string }) => s.stepId)).toEqual(task.steps.map((e) => taskStep(e).id));
+      expect(new Set(steps.map((s: { stepId: string }) => s.stepId)).size, task.id).toBe(steps.length);
+      for (const [j, entry] of task.steps.entries()) {
+        const step = STEPS.find((s) => stepId(s) === taskStep(entry).step)!;
         expect(steps[j].operationId).toBe(step.operation);
         expect(ids.has(steps[j].operationId)).toBe(true);
       }
     }
   });
 
-  it("states each step's success status as an explicit $statusCode == N, the same the Postman request asserts", () => {
+  it("states each step's success status as an explicit $statusCode == N, the Postman request's unless the task expects a refusal", () => {
     for (const [i, task] of TASKS.entries()) {
-      for (const [j, id] of task.steps.entries()) {
+      for (const [j, entry] of task.steps.entries()) {
+        const { step: id, status } = taskStep(entry);
         const step = STEPS.find((s) => stepId(s) === id)!;
         const op = listOperations(doc).find((o) => o.operationId === step.operation)!;
         const success =
+          status ??
           step.status ??
           Math.min(
             ...Object.keys(op.operation.responses)
@@ -101,6 +114,54 @@ describe("dist/propelauth.arazzo.yaml", () => {
           expect(saved, `${workflow.workflowId} ${step.stepId}`).toContain(from);
         for (const output of Object.values(step.outputs ?? {})) expect(output).toMatch(/^\$response\.body#\/\w+$/);
         saved.add(step.stepId);
+      }
+    }
+  });
+
+  it("declares every input a step reads, with what to give, and answers only outputs a step saved", () => {
+    for (const workflow of arazzo.workflows) {
+      const used = new Set([...JSON.stringify(workflow.steps).matchAll(/\$inputs\.(\w+)/g)].map((m) => m[1]!));
+      expect(new Set(workflow.inputs.required), workflow.workflowId).toEqual(used);
+      for (const name of used) expect(workflow.inputs.properties[name].description, `${workflow.workflowId} ${name}`).toMatch(/\w/);
+      for (const [name, from] of Object.entries(workflow.outputs ?? {}))
+        expect(
+          workflow.steps.some(
+            (s: { stepId: string; outputs?: object }) => from === `$steps.${s.stepId}.outputs.${name}` && s.outputs && name in s.outputs,
+          ),
+        ).toBe(true);
+    }
+    const stepUp = arazzo.workflows.find((w: { workflowId: string }) => w.workflowId === "stepUpMfa");
+    expect(stepUp.outputs).toEqual({ smsChallengeId: "$steps.sendStepUpSmsCode.outputs.smsChallengeId" });
+  });
+});
+
+describe("the Custom key refused task", () => {
+  const ops = new Map(listOperations(doc).map((o) => [o.operationId, o]));
+  const refused = TASKS.find((t) => t.id === "customKeyRefused")!;
+
+  it("expects 401 exactly where the document's x-propelauth-access needs a permission the key lacks", () => {
+    const statuses = refused.steps.map((e) => taskStep(e).status ?? 200);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(401);
+    for (const entry of refused.steps) {
+      const { step: id, status } = taskStep(entry);
+      const step = STEPS.find((s) => stepId(s) === id)!;
+      const missing = requiredPermissions(ops.get(step.operation)!, step.body).filter((p) => !refused.customKey!.includes(p));
+      expect(missing.length > 0, id).toBe(status === 401);
+    }
+    const workflow = arazzo.workflows.find((w: { workflowId: string }) => w.workflowId === "customKeyRefused");
+    expect(workflow.inputs.properties.apiKey.description).toContain("`read-users`");
+  });
+
+  it("cannot be built with a refusal the key would not get, nor a success it would be refused", () => {
+    const held: Task = { ...refused, id: "held", customKey: ["read-users", "read-api-keys"] };
+    const lacking: Task = { ...refused, id: "lacking", customKey: ["read-api-keys"] };
+    for (const task of [held, lacking]) {
+      TASKS.push(task);
+      try {
+        expect(() => arazzoDocument(doc)).toThrow(task.id === "held" ? /expects 401, but the Custom key holds/ : /lacks read-users/);
+      } finally {
+        TASKS.pop();
       }
     }
   });

@@ -12,6 +12,8 @@ export interface ArazzoDocument {
     workflowId: string;
     summary?: string;
     description?: string;
+    inputs?: { properties?: Record<string, { description?: string }> };
+    outputs?: Record<string, string>;
     steps: {
       stepId: string;
       description?: string;
@@ -28,6 +30,14 @@ export const WORKFLOWS_TITLE = "Task guides";
 /** The success status a step states (`$statusCode == 200`), or undefined. */
 const statusOf = (conditions: { condition: string }[] = []) =>
   conditions.map((c) => /^\$statusCode\s*==\s*(\d{3})$/.exec(c.condition.trim())?.[1]).find(Boolean);
+
+/** What a run of the workflow is given (the key, a live person's code …), each with what to give. */
+function inputsHtml(properties: Record<string, { description?: string }>): string {
+  const items = Object.entries(properties).map(
+    ([name, p]) => `<li><code>${escapeHtml(name)}</code>${p.description ? `: ${codeSpans(p.description)}` : ""}</li>`,
+  );
+  return items.length ? `<p>Inputs:</p><ul class="pa-guide-inputs">${items.join("")}</ul>` : "";
+}
 
 /** The guides' section; throws when a step names an operation the document does not have. */
 export function workflowsHtml(doc: OpenApiDocument, arazzo: ArazzoDocument): string {
@@ -56,7 +66,13 @@ export function workflowsHtml(doc: OpenApiDocument, arazzo: ArazzoDocument): str
       `<section class="pa-guide" id="${escapeHtml(route)}">`,
       `<h3 class="pa-heading">${escapeHtml(title)}${anchorLink(route)}</h3>`,
       workflow.description ? `<p>${codeSpans(workflow.description)}</p>` : "",
+      inputsHtml(workflow.inputs?.properties ?? {}),
       `<ol class="pa-guide-steps">${steps.join("")}</ol>`,
+      workflow.outputs
+        ? `<p>Answers ${Object.keys(workflow.outputs)
+            .map((o) => `<code>${escapeHtml(o)}</code>`)
+            .join(", ")}, for a later run.</p>`
+        : "",
       "</section>",
     ].join("");
   });
