@@ -1,6 +1,7 @@
-// The whole page: sidebar first (it paints first), the introduction and every tag and operation
-// as plain HTML, the styles, and one small script at the end for what HTML cannot do alone
-// (search, tabs, copy, theme, the current item, the phone's menu).
+// The whole page: the styles and one small script in <head> for what HTML cannot do alone
+// (search, tabs, copy, theme, the current item, the phone's menu: it listens on `document`, so the
+// controls answer while the page streams in), then the sidebar (it paints first), the
+// introduction, the task guides and every tag and operation as plain HTML.
 import { arazzoDocument } from "@propelauth-openapi/spec";
 import { escapeHtml } from "../access.js";
 import type { SiteView } from "../view.js";
@@ -33,6 +34,7 @@ export function pageHtml(view: SiteView, parts: PageParts): string {
     "<!-- Everything this page needs is inside this file: no request leaves it. -->",
     `<link rel="icon" href="${ICON}">`,
     `<style>${parts.css}</style>`,
+    `<script>${parts.script}</script>`,
     // Without scripting the phone's menu cannot open: the sidebar then sits above the page.
     "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
     "</head>",
@@ -50,7 +52,6 @@ export function pageHtml(view: SiteView, parts: PageParts): string {
     "</main>",
     // Announces search results and copies to screen readers (the script writes into it).
     '<p id="pa-status" class="pa-sr" role="status"></p>',
-    `<script>${parts.script}</script>`,
     "</body>",
     "</html>",
     "",
