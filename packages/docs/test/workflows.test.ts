@@ -2,7 +2,7 @@
 // operation's section (`#/<tag slug>/<operationid>`) with the status that means success.
 import { arazzoDocument, listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
-import { WORKFLOWS_ROUTE, workflowsHtml } from "../src/render/workflows.js";
+import { WORKFLOWS_ROUTE, WORKFLOWS_TITLE, workflowsEntry, workflowsHtml } from "../src/render/workflows.js";
 import { operationHref } from "../src/routes.js";
 
 const doc = loadBundledDocument();
@@ -31,6 +31,13 @@ describe("workflowsHtml", () => {
       expect(statuses).toEqual(w.steps.map((s) => /== (\d{3})$/.exec(s.successCriteria[0]!.condition)![1]));
     }
     expect(html).toContain('<a href="#/users/createuser">');
+  });
+
+  it("gives the sidebar one entry for the guides, with each guide's title and route", () => {
+    const entry = workflowsEntry(arazzo);
+    expect(entry).toMatchObject({ title: WORKFLOWS_TITLE, route: WORKFLOWS_ROUTE });
+    expect(entry.children.map((c) => c.route)).toEqual(arazzo.workflows.map((w) => `${WORKFLOWS_ROUTE}/${w.workflowId.toLowerCase()}`));
+    for (const c of entry.children) expect(html).toContain(`<section class="pa-guide" id="${c.route}">`);
   });
 
   it("refuses a step naming an operation the document does not have", () => {

@@ -8,7 +8,7 @@ import type { SiteView } from "../view.js";
 import { introductionParts } from "./introduction.js";
 import { sidebarHtml } from "./sidebar.js";
 import { tagsHtml } from "./tags.js";
-import { workflowsHtml } from "./workflows.js";
+import { workflowsEntry, workflowsHtml } from "./workflows.js";
 
 const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%235a45f5'/%3E%3Cpath d='M10 24V8h7a5 5 0 0 1 0 10h-7' fill='none' stroke='white' stroke-width='3'/%3E%3C/svg%3E";
@@ -21,6 +21,7 @@ export interface PageParts {
 
 export function pageHtml(view: SiteView, parts: PageParts): string {
   const intro = introductionParts(view);
+  const arazzo = arazzoDocument(view.doc);
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -43,11 +44,12 @@ export function pageHtml(view: SiteView, parts: PageParts): string {
     // along the bottom edge; on a desktop it is not shown), then the sidebar it opens.
     '<a class="pa-skip" href="#pa-main">Skip to content</a>',
     '<button type="button" class="pa-menu-button" aria-expanded="false" aria-controls="pa-nav" aria-haspopup="dialog">Contents</button>',
-    sidebarHtml(view, intro.entries),
+    // The task guides follow the introduction's sections in the sidebar as on the page.
+    sidebarHtml(view, [...intro.entries, workflowsEntry(arazzo)]),
     '<main id="pa-main" tabindex="-1">',
     intro.html,
     // The task guides: the spec package's Arazzo workflows, between the introduction and the operations.
-    workflowsHtml(view.doc, arazzoDocument(view.doc)),
+    workflowsHtml(view.doc, arazzo),
     tagsHtml(view),
     "</main>",
     // Announces search results and copies to screen readers (the script writes into it).
