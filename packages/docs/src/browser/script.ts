@@ -114,7 +114,9 @@ function setMenu(open: boolean, returnFocus = false): void {
   root.classList.toggle("pa-menu-open", open);
   menuButton()?.setAttribute("aria-expanded", String(open));
   const modal = open && phone.matches;
-  main().inert = modal;
+  // The content may not have arrived yet: then it is made inert when it has (see init).
+  const content = main();
+  if (content) content.inert = modal;
   if (modal) {
     nav.setAttribute("role", "dialog");
     nav.setAttribute("aria-modal", "true");
@@ -281,7 +283,7 @@ function onClick(event: MouseEvent): void {
   else if (target.closest(".pa-skip")) {
     // To the content without changing the route in the address bar.
     event.preventDefault();
-    main().focus();
+    main()?.focus();
   }
   const link = target.closest<HTMLAnchorElement>("a[href^='#']");
   if (link?.closest("#pa-nav")) onNavClick();
@@ -317,6 +319,8 @@ function init(): void {
   phone.addEventListener("change", () => setMenu(false));
   addEventListener("hashchange", () => highlight());
   document.addEventListener("DOMContentLoaded", () => {
+    // The menu opened before the content arrived: the content is under the dialog.
+    main().inert = menuOpen() && phone.matches;
     highlight();
     followScroll();
   });
