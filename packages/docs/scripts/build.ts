@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadBundledDocument } from "@propelauth-openapi/spec";
+import { buildSync } from "esbuild";
 import { readReleaseNotes } from "../src/changelog.js";
 import { compressed } from "../src/compress.js";
 import { externalResources } from "../src/offline.js";
@@ -27,12 +28,18 @@ const source = loadBundledDocument();
 writeFileSync(join(dist, "openapi.json"), `${JSON.stringify(source, null, 2)}\n`);
 const view = siteView(source, readReleaseNotes(repoRoot));
 
-// The browser script, compiled by tsc next to this file (src/browser/script.ts), as a classic script.
-const compiledScript = readFileSync(join(packageDir, ".tmp", "build", "src", "browser", "script.js"), "utf8")
-  .replace(/^export \{\};\s*$/m, "")
-  .trim();
-// Its own scope: nothing it declares becomes a global of the page.
-const script = `(() => {\n${compiledScript}\n})();`;
+// The browser script (src/browser/script.ts), bundled by esbuild as a classic script in its own
+// scope (an IIFE: nothing it declares becomes a global of the page), for the browsers of `target`.
+const bundled = buildSync({
+  entryPoints: [join(packageDir, "src", "browser", "script.ts")],
+  bundle: true,
+  format: "iife",
+  target: "es2022",
+  write: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+const script = bundled.outputFiles[0]!.text.trim();
 if (script.length > SCRIPT_BUDGET) throw new Error(`build: the page's script is ${script.length} bytes, over ${SCRIPT_BUDGET}`);
 if (script.includes("</script")) throw new Error("build: the page's script contains </script");
 const css = readFileSync(join(packageDir, "src", "render", "page.css"), "utf8");

@@ -349,6 +349,19 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     await hideMenu(page);
   });
 
+  it.each([
+    ["its title", "onboard a customer"],
+    ["its description", "invites a teammate"],
+  ])("search finds a task guide by %s (%s)", async (_what, text) => {
+    const guide = "#/section/task-guides/onboardcustomer";
+    const hits = await search(page, text);
+    await expect.poll(async () => hits.evaluateAll((as) => as.map((a) => a.getAttribute("href"))), { message: text }).toContain(guide);
+    await page.locator(`#pa-hits a[href="${guide}"]`).click();
+    await expect.poll(() => onScreen(page.locator(`[id="${guide.slice(1)}"] h3`))).toBe(true);
+    await page.keyboard.press("Escape");
+    await hideMenu(page);
+  });
+
   it("lists every paged operation under Pagination and says how SCIM's page differs", async () => {
     await page.evaluate(() => {
       window.location.hash = "#/section/pagination";

@@ -2,7 +2,7 @@
 // operation's section (`#/<tag slug>/<operationid>`) with the status that means success.
 import { arazzoDocument, listOperations, loadBundledDocument } from "@propelauth-openapi/spec";
 import { describe, expect, it } from "vitest";
-import { WORKFLOWS_ROUTE, workflowsHtml } from "../src/render/workflows.js";
+import { WORKFLOWS_ROUTE, WORKFLOWS_TITLE, workflowsEntry, workflowsHtml } from "../src/render/workflows.js";
 import { operationHref } from "../src/routes.js";
 
 const doc = loadBundledDocument();
@@ -42,6 +42,13 @@ describe("workflowsHtml", () => {
     const stepUp = html.slice(html.indexOf(`id="${WORKFLOWS_ROUTE}/stepupmfa"`));
     expect(stepUp).toContain("<li><code>stepUpTotpCode</code>: The 6-digit code the user&#39;s authenticator app shows now");
     expect(stepUp.slice(0, stepUp.indexOf("</section>"))).toContain("<p>Answers <code>smsChallengeId</code>, for a later run.</p>");
+  });
+
+  it("gives the sidebar one entry for the guides, with each guide's title and route", () => {
+    const entry = workflowsEntry(arazzo);
+    expect(entry).toMatchObject({ title: WORKFLOWS_TITLE, route: WORKFLOWS_ROUTE });
+    expect(entry.children.map((c) => c.route)).toEqual(arazzo.workflows.map((w) => `${WORKFLOWS_ROUTE}/${w.workflowId.toLowerCase()}`));
+    for (const c of entry.children) expect(html).toContain(`<section class="pa-guide" id="${c.route}">`);
   });
 
   it("refuses a step naming an operation the document does not have", () => {

@@ -1,14 +1,18 @@
-// The page's only script, inlined at the end of the page by the build: enhancement of plain HTML
-// that already reads and navigates without it. It switches tabs (all samples panels together),
+// The page's only script, bundled by the build (esbuild) and inlined in the page's <head>:
+// enhancement of plain HTML that already reads and navigates without it. It runs before the body
+// arrives, so every control answers through listeners on `document` from the first paint on, while
+// the rest of the page (about 1 MB) still streams in; what needs the whole page (the current item,
+// following the scroll) waits for DOMContentLoaded. It switches tabs (all samples panels together),
 // copies code, searches the sidebar's entries, follows the light/dark choice, marks the current
 // sidebar item and opens its tag, and opens and closes the phone's menu (a modal dialog there).
 // It announces search results and copies through the page's status line. No imports, no network.
 
 const root = document.documentElement;
-const nav = document.getElementById("pa-nav") as HTMLElement;
-const menuButton = document.querySelector<HTMLButtonElement>(".pa-menu-button");
-const main = document.getElementById("pa-main") as HTMLElement;
-const status = document.getElementById("pa-status");
+// Looked up when used: when this runs, the body has not arrived yet.
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const nav = () => byId("pa-nav");
+const main = () => byId("pa-main");
+const menuButton = () => document.querySelector<HTMLButtonElement>(".pa-menu-button");
 const phone = matchMedia("(max-width: 900px)");
 const THEME_KEY = "pa-theme";
 
@@ -22,16 +26,19 @@ function storage(): Storage | undefined {
 
 function setupTheme(): void {
   const saved = storage()?.getItem(THEME_KEY);
+  // Before the first paint: the saved choice never flashes the other scheme.
   if (saved === "dark" || saved === "light") root.dataset.theme = saved;
-  document.querySelector(".pa-theme")?.addEventListener("click", () => {
-    const dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-    root.dataset.theme = dark ? "light" : "dark";
-    storage()?.setItem(THEME_KEY, root.dataset.theme);
-  });
+}
+
+function switchTheme(): void {
+  const dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+  root.dataset.theme = dark ? "light" : "dark";
+  storage()?.setItem(THEME_KEY, root.dataset.theme);
 }
 
 /** Tells screen readers (the page's live status line). */
 function announce(text: string): void {
+  const status = document.getElementById("pa-status");
   if (status) status.textContent = text;
 }
 
@@ -103,10 +110,13 @@ const menuOpen = () => root.classList.contains("pa-menu-open");
  */
 function setMenu(open: boolean, returnFocus = false): void {
   if (open === menuOpen()) return;
+  const nav = byId("pa-nav");
   root.classList.toggle("pa-menu-open", open);
-  menuButton?.setAttribute("aria-expanded", String(open));
+  menuButton()?.setAttribute("aria-expanded", String(open));
   const modal = open && phone.matches;
-  main.inert = modal;
+  // The content may not have arrived yet: then it is made inert when it has (see init).
+  const content = main();
+  if (content) content.inert = modal;
   if (modal) {
     nav.setAttribute("role", "dialog");
     nav.setAttribute("aria-modal", "true");
@@ -116,15 +126,16 @@ function setMenu(open: boolean, returnFocus = false): void {
     nav.removeAttribute("role");
     nav.removeAttribute("aria-modal");
     nav.removeAttribute("tabindex");
-    if (returnFocus) menuButton?.focus();
+    if (returnFocus) menuButton()?.focus();
   }
 }
 
 /** Tab and Shift+Tab go round the open menu and its button, never behind it. */
 function trapFocus(event: KeyboardEvent): void {
-  if (event.key !== "Tab" || !menuOpen() || !phone.matches || !menuButton) return;
-  const inside = [...nav.querySelectorAll<HTMLElement>("a[href], button, input, summary")].filter((e) => e.checkVisibility());
-  const ring = [menuButton, ...inside];
+  const button = menuButton();
+  if (event.key !== "Tab" || !menuOpen() || !phone.matches || !button) return;
+  const inside = [...nav().querySelectorAll<HTMLElement>("a[href], button, input, summary")].filter((e) => e.checkVisibility());
+  const ring = [button, ...inside];
   const at = ring.indexOf(document.activeElement as HTMLElement);
   const last = ring.length - 1;
   if (event.shiftKey ? at <= 0 : at === last || at === -1) {
@@ -135,7 +146,8 @@ function trapFocus(event: KeyboardEvent): void {
 
 /** Marks the sidebar item of a route (the current one by default), opens its tag and brings it into the sidebar's view. */
 function highlight(route = location.hash || "#/"): void {
-  const item = nav.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(route)}"]:not(.pa-title):not(.pa-hit)`);
+  const nav = byId("pa-nav");
+  const item = nav?.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(route)}"]:not(.pa-title):not(.pa-hit)`);
   if (!item || item.dataset.active === "true") return;
   for (const a of nav.querySelectorAll("[data-active]")) a.removeAttribute("data-active");
   item.dataset.active = "true";
@@ -204,12 +216,15 @@ function guideText(route: string): string {
 }
 
 function searchEntries(): Entry[] {
-  entries ??= [...nav.querySelectorAll<HTMLAnchorElement>("a[href^='#/']:not(.pa-title):not(.pa-hit)")].map((link) => {
+  if (entries) return entries;
+  const list = [...nav().querySelectorAll<HTMLAnchorElement>("a[href^='#/']:not(.pa-title):not(.pa-hit)")].map((link) => {
     const title = (link.lastChild?.textContent ?? link.textContent ?? "").trim();
     const guide = link.closest(".pa-nav-intro") ? guideText(link.getAttribute("href") ?? "") : "";
     return { link, title: title.toLowerCase(), words: `${title} ${link.dataset.words ?? ""}`.toLowerCase(), body: guide.toLowerCase() };
   });
-  return entries;
+  // Kept once the guide sections have all arrived; a search while the page streams in reads them again.
+  if (document.readyState !== "loading") entries = list;
+  return list;
 }
 
 /**
@@ -264,21 +279,30 @@ function onClick(event: MouseEvent): void {
   if (tab) onTab(tab);
   else if (copyButton) void copy(copyButton);
   else if (target.closest(".pa-menu-button")) setMenu(!menuOpen(), true);
+  else if (target.closest(".pa-theme")) switchTheme();
   else if (target.closest(".pa-skip")) {
     // To the content without changing the route in the address bar.
     event.preventDefault();
-    main.focus();
+    main()?.focus();
   }
   const link = target.closest<HTMLAnchorElement>("a[href^='#']");
-  if (link && nav.contains(link)) onNavClick();
+  if (link?.closest("#pa-nav")) onNavClick();
+}
+
+function onInput(event: Event): void {
+  const input = event.target as HTMLInputElement;
+  if (input.id === "pa-search") search(input.value);
 }
 
 function onKeydown(event: KeyboardEvent): void {
-  const tab = (event.target as Element).closest?.<HTMLElement>(".pa-tabbar [role=tab]");
+  const target = event.target as Element;
+  const tab = target.closest?.<HTMLElement>(".pa-tabbar [role=tab]");
   if (tab) {
     onTabKey(event, tab);
     return;
   }
+  // Enter in the search box goes to the first hit.
+  if (event.key === "Enter" && target.id === "pa-search") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
   trapFocus(event);
   if (event.key !== "Escape") return;
   if (menuOpen()) setMenu(false, true);
@@ -287,19 +311,19 @@ function onKeydown(event: KeyboardEvent): void {
 
 function init(): void {
   setupTheme();
+  // On `document`, so each control answers as soon as it has arrived.
   document.addEventListener("click", onClick);
-  const input = document.getElementById("pa-search");
-  input?.addEventListener("input", (e) => search((e.target as HTMLInputElement).value));
-  // Enter goes to the first hit.
-  input?.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
-  });
+  document.addEventListener("input", onInput);
   document.addEventListener("keydown", onKeydown);
   // Turning a phone into landscape (wider than 900 px) ends the modal menu.
   phone.addEventListener("change", () => setMenu(false));
   addEventListener("hashchange", () => highlight());
-  highlight();
-  followScroll();
+  document.addEventListener("DOMContentLoaded", () => {
+    // The menu opened before the content arrived: the content is under the dialog.
+    main().inert = menuOpen() && phone.matches;
+    highlight();
+    followScroll();
+  });
   root.classList.add("pa-ready");
   root.dataset.ready = String(Math.round(performance.now()));
 }

@@ -5,6 +5,7 @@ import { listOperations, type OpenApiDocument } from "@propelauth-openapi/spec";
 import { codeSpans, escapeHtml } from "../access.js";
 import { operationHref } from "../routes.js";
 import { anchorLink } from "./anchor.js";
+import type { IntroEntry } from "./introduction.js";
 
 /** The parts of an Arazzo 1.0 document the guides show. */
 export interface ArazzoDocument {
@@ -27,6 +28,14 @@ export interface ArazzoDocument {
 export const WORKFLOWS_ROUTE = "/section/task-guides";
 export const WORKFLOWS_TITLE = "Task guides";
 
+const guideRoute = (workflowId: string) => `${WORKFLOWS_ROUTE}/${workflowId.toLowerCase()}`;
+
+/** The guides' sidebar entry (after the introduction's): the section, then one link per guide. */
+export function workflowsEntry(arazzo: ArazzoDocument): IntroEntry {
+  const children = arazzo.workflows.map((w) => ({ title: w.summary ?? w.workflowId, route: guideRoute(w.workflowId) }));
+  return { title: WORKFLOWS_TITLE, route: WORKFLOWS_ROUTE, children };
+}
+
 /** The success status a step states (`$statusCode == 200`), or undefined. */
 const statusOf = (conditions: { condition: string }[] = []) =>
   conditions.map((c) => /^\$statusCode\s*==\s*(\d{3})$/.exec(c.condition.trim())?.[1]).find(Boolean);
@@ -43,7 +52,7 @@ function inputsHtml(properties: Record<string, { description?: string }>): strin
 export function workflowsHtml(doc: OpenApiDocument, arazzo: ArazzoDocument): string {
   const ops = new Map(listOperations(doc).map((op) => [op.operationId, op]));
   const guides = arazzo.workflows.map((workflow) => {
-    const route = `${WORKFLOWS_ROUTE}/${workflow.workflowId.toLowerCase()}`;
+    const route = guideRoute(workflow.workflowId);
     const title = workflow.summary ?? workflow.workflowId;
     const steps = workflow.steps.map((step) => {
       const op = step.operationId ? ops.get(step.operationId) : undefined;
