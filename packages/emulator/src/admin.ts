@@ -55,13 +55,13 @@ function parse(text: string): any {
 }
 
 function followLink(project: Project, token: string): unknown {
-  const link = project.sql("SELECT * FROM links WHERE token = ?").get(token) as Row | undefined;
+  const link = project.store.links.get(token);
   const now = project.now();
   if (!link) throw fail(404, "unknown link");
   if (link.used_at !== null && link.single_use === 1) throw fail(410, "this link was already used");
   if (typeof link.expires_at === "number" && link.expires_at <= now) throw fail(410, "this link has expired");
   const payload = json.parse<Record<string, string>>(link.payload, {});
-  project.sql("UPDATE links SET used_at = ? WHERE token = ?").run(now, token);
+  project.store.links.markUsed(token, now);
   switch (link.kind) {
     case "magic_link": {
       const user = project.requireUser(payload.user_id!);
@@ -145,7 +145,7 @@ export function handleAdmin(ctx: AdminContext): void {
         case "POST /signing_key/rotate":
           return project.rotateSigningKey();
         case "GET /outbox":
-          return { messages: project.sql("SELECT * FROM outbox ORDER BY id").all() };
+          return { messages: project.store.outbox.all() };
         case "GET /links/*":
           return followLink(project, parts[1]!);
         case "PUT /users/*/mfa_phones": {

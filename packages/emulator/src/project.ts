@@ -6,6 +6,7 @@ import { type Db, json, type Row, resetData, type Sql, statements } from "./db.j
 import { ApiError, badRequest, notFound } from "./errors.js";
 import { GroupCommit } from "./group-commit.js";
 import { DEFAULT_ROLES, effectiveRolesIn, type RoleSet, SEEDED_ROLE_MAPPINGS } from "./roles.js";
+import { Stores } from "./store/index.js";
 import { usernameKey } from "./username.js";
 
 export type { BackendKey };
@@ -23,6 +24,8 @@ export interface ProjectSettings {
 /** One emulated PropelAuth project (environment): its data, keys and settings. */
 export class Project {
   readonly sql: Sql;
+  /** The tables, through the storage layer (src/store). */
+  readonly store: Stores;
   /** Seconds added to the wall clock (POST /__emulator/clock), for expiry tests. */
   clockOffset = 0;
   private readonly keys: BackendKeys;
@@ -37,6 +40,7 @@ export class Project {
     onCommit: () => void = () => {},
   ) {
     this.sql = statements(db);
+    this.store = new Stores(db);
     this.batches = new GroupCommit(db, onCommit);
     this.prepareRsa();
     this.seed();

@@ -71,9 +71,7 @@ export const mfaHandlers: Record<string, Handler> = {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(challengeId, body.user_id, body.mfa_phone_id, body.action_type, body.grant_type, body.valid_for_seconds, code, now + 600);
-    project
-      .sql("INSERT INTO outbox (to_address, kind, subject, code, created_at) VALUES (?, 'sms', ?, ?, ?)")
-      .run(phone.phone_number, `Your verification code is ${code}`, code, now);
+    project.store.outbox.sms(phone.phone_number, `Your verification code is ${code}`, code, now);
     return ok({ challenge_id: challengeId });
   },
 

@@ -224,11 +224,7 @@ export const orgHandlers: Record<string, Handler> = {
   revokePendingInvite: ({ project, body }) => {
     const result = project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(body.org_id, body.invitee_email);
     if (result.changes === 0) throw notFound("pending invite");
-    project
-      .sql(
-        "DELETE FROM links WHERE kind = 'invite' AND json_extract(payload, '$.org_id') = ? AND json_extract(payload, '$.email') = ? COLLATE NOCASE",
-      )
-      .run(body.org_id, body.invitee_email);
+    project.store.links.deleteInvites(body.org_id, body.invitee_email);
     return ok();
   },
 

@@ -35,9 +35,14 @@ export const ssoHandlers: Record<string, Handler> = {
     if (expires <= 0) throw badRequest("expires_in_seconds", "Must be at least 1");
     const token = hex(24);
     const now = project.now();
-    project
-      .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'saml_setup', ?, ?, ?, 0)")
-      .run(token, JSON.stringify({ org_id: org.org_id }), now, now + expires);
+    project.store.links.insert({
+      token,
+      kind: "saml_setup",
+      payload: { org_id: org.org_id },
+      createdAt: now,
+      expiresAt: now + expires,
+      singleUse: false,
+    });
     return ok({ url: `${project.settings.authUrl}/__emulator/links/${token}` });
   },
 

@@ -25,15 +25,14 @@ export const tokenHandlers: Record<string, Handler> = {
     const token = hex(24);
     const now = project.now();
     const hours = given<number>(body, "expires_in_hours") ?? 24;
-    project
-      .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'magic_link', ?, ?, ?, ?)")
-      .run(
-        token,
-        JSON.stringify({ user_id: user.user_id, redirect_to_url: given(body, "redirect_to_url") ?? null }),
-        now,
-        now + hours * 3600,
-        body.expire_after_first_use === true ? 1 : 0,
-      );
+    project.store.links.insert({
+      token,
+      kind: "magic_link",
+      payload: { user_id: user.user_id, redirect_to_url: given(body, "redirect_to_url") ?? null },
+      createdAt: now,
+      expiresAt: now + hours * 3600,
+      singleUse: body.expire_after_first_use === true,
+    });
     return ok({ url: `${project.settings.authUrl}/__emulator/links/${token}` });
   },
 

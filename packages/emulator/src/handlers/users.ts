@@ -20,11 +20,16 @@ function checkName(field: string, value: unknown) {
 export function sendLink(project: Project, to: string, kind: string, subject: string, payload: object, expiresIn: number | null): string {
   const token = hex(24);
   const now = project.now();
-  project
-    .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, ?, ?, ?, ?, 1)")
-    .run(token, kind, JSON.stringify(payload), now, expiresIn === null ? null : now + expiresIn);
+  project.store.links.insert({
+    token,
+    kind,
+    payload,
+    createdAt: now,
+    expiresAt: expiresIn === null ? null : now + expiresIn,
+    singleUse: true,
+  });
   const link = `${project.settings.authUrl}/__emulator/links/${token}`;
-  project.sql("INSERT INTO outbox (to_address, kind, subject, link, created_at) VALUES (?, ?, ?, ?, ?)").run(to, kind, subject, link, now);
+  project.store.outbox.email(to, kind, subject, link, now);
   return link;
 }
 
