@@ -64,7 +64,7 @@ function followLink(project: Project, token: string): unknown {
   project.store.links.markUsed(token, now);
   switch (link.kind) {
     case "magic_link": {
-      const user = project.requireUser(payload.user_id!);
+      const user = project.store.users.require(payload.user_id!);
       if (user.enabled !== 1) throw fail(403, "the user is disabled");
       project.sql("UPDATE users SET email_confirmed = 1, last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
       const refreshToken = issueRefreshToken(project, String(user.user_id));
@@ -74,7 +74,7 @@ function followLink(project: Project, token: string): unknown {
       project.sql("UPDATE users SET email_confirmed = 1 WHERE user_id = ?").run(payload.user_id);
       return { action: "email_confirmed", user_id: payload.user_id };
     case "change_email": {
-      const taken = project.userByEmail(payload.new_email!);
+      const taken = project.store.users.byEmail(payload.new_email!);
       if (taken && taken.user_id !== payload.user_id) throw fail(409, "the new email belongs to another user now");
       project
         .sql("UPDATE users SET email = ?, email_confirmed = 1, pending_email = NULL WHERE user_id = ?")
@@ -86,17 +86,23 @@ function followLink(project: Project, token: string): unknown {
         | Row
         | undefined;
       if (!invite || Number(invite.expires_at) <= now) throw fail(410, "the invitation was revoked or has expired");
-      const org = project.requireOrg(payload.org_id!);
-      let user = project.userByEmail(payload.email!);
+      const org = project.store.orgs.require(payload.org_id!);
+      let user = project.store.users.byEmail(payload.email!);
       if (!user) {
         const userId = uuid();
         project
           .sql("INSERT INTO users (user_id, email, email_confirmed, created_at, last_active_at) VALUES (?, ?, 1, ?, ?)")
           .run(userId, payload.email, now, now);
-        user = project.requireUser(userId);
+        user = project.store.users.require(userId);
       }
-      if (!project.membership(String(user.user_id), String(org.org_id))) {
-        project.addMember(org, String(user.user_id), String(invite.role), json.parse<string[]>(invite.additional_roles, []));
+      if (!project.store.orgs.membership(String(user.user_id), String(org.org_id))) {
+        project.store.orgs.addMember(
+          org,
+          String(user.user_id),
+          String(invite.role),
+          json.parse<string[]>(invite.additional_roles, []),
+          project.now(),
+        );
       }
       project.sql("DELETE FROM invites WHERE seq = ?").run(invite.seq);
       return { action: "invitation_accepted", user_id: user.user_id, org_id: org.org_id };
@@ -149,7 +155,7 @@ export function handleAdmin(ctx: AdminContext): void {
         case "GET /links/*":
           return followLink(project, parts[1]!);
         case "PUT /users/*/mfa_phones": {
-          project.requireUser(parts[1]!);
+          project.store.users.require(parts[1]!);
           const body = parse(text);
           if (!Array.isArray(body.phone_numbers) || body.phone_numbers.some((p: unknown) => typeof p !== "string")) {
             throw fail(400, "phone_numbers must be an array of strings");
@@ -159,12 +165,12 @@ export function handleAdmin(ctx: AdminContext): void {
           return { phone_numbers: phones };
         }
         case "GET /users/*/totp": {
-          const user = project.requireUser(parts[1]!);
+          const user = project.store.users.require(parts[1]!);
           if (typeof user.mfa_totp_secret !== "string") throw fail(404, "the user has no authenticator app");
           return { code: totp(user.mfa_totp_secret, project.now()) };
         }
         case "PUT /users/*/oauth_tokens/*": {
-          project.requireUser(parts[1]!);
+          project.store.users.require(parts[1]!);
           const body = parse(text);
           if (typeof body.access_token !== "string") throw fail(400, "access_token must be a string");
           project
@@ -191,7 +197,7 @@ export function handleAdmin(ctx: AdminContext): void {
           return { employee_id: employeeId, email: body.email };
         }
         case "POST /orgs/*/scim_groups": {
-          const org = project.requireOrg(parts[1]!);
+          const org = project.store.orgs.require(parts[1]!);
           const body = parse(text);
           if (typeof body.display_name !== "string") throw fail(400, "display_name must be a string");
           const groupId = uuid();
@@ -200,7 +206,8 @@ export function handleAdmin(ctx: AdminContext): void {
             .run(groupId, org.org_id, body.display_name, body.external_id_from_idp ?? null);
           const userIds: string[] = Array.isArray(body.user_ids) ? body.user_ids : [];
           userIds.forEach((userId, i) => {
-            if (!project.membership(userId, String(org.org_id))) throw fail(400, `user ${userId} is not a member of the organization`);
+            if (!project.store.orgs.membership(userId, String(org.org_id)))
+              throw fail(400, `user ${userId} is not a member of the organization`);
             project.sql("INSERT OR IGNORE INTO scim_group_members (group_id, user_id, seq) VALUES (?, ?, ?)").run(groupId, userId, i);
           });
           return { group_id: groupId, display_name: body.display_name, members: userIds };
@@ -210,8 +217,8 @@ export function handleAdmin(ctx: AdminContext): void {
           const limit =
             body === null || body.limit === null ? null : { limit: Number(body.limit), windowSeconds: Number(body.window_seconds) };
           if (limit && !(limit.limit >= 0 && limit.windowSeconds > 0)) throw fail(400, "limit must be >= 0 and window_seconds > 0");
-          const result = project.sql("UPDATE api_keys SET rate_limit = ? WHERE api_key_id = ?").run(json.text(limit), parts[1]);
-          if (result.changes === 0) throw fail(404, "unknown API key");
+          const found = project.store.apiKeys.setRateLimit(parts[1]!, json.text(limit));
+          if (!found) throw fail(404, "unknown API key");
           return { api_key_id: parts[1], rate_limit: limit };
         }
         default:

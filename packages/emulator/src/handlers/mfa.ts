@@ -11,7 +11,7 @@ function gate(project: Project) {
 }
 
 function stepUpUser(project: Project, userId: string): Row {
-  const user = project.userRow(userId);
+  const user = project.store.users.get(userId);
   if (!user) throw stepUpError(404, "user_not_found", "User not found.");
   return user;
 }

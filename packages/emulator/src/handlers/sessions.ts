@@ -36,7 +36,7 @@ function liveSession(project: Project, token: string): { user: Row; loginMethod:
   const link = project.store.links.get(token);
   if (link?.kind !== "refresh_token" || link.used_at !== null || Number(link.expires_at) <= project.now()) throw invalid;
   const payload = json.parse<{ user_id: string; login_method: string }>(link.payload, { user_id: "", login_method: "" });
-  const user = project.userRow(payload.user_id);
+  const user = project.store.users.get(payload.user_id);
   if (user?.enabled !== 1) throw invalid;
   if (typeof user.sessions_revoked_at === "number" && Number(link.created_at) <= user.sessions_revoked_at) throw invalid;
   return { user, loginMethod: payload.login_method };

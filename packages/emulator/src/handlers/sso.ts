@@ -6,7 +6,7 @@ import { type Handler, ok } from "./types.js";
 import { isHttpUrl, paging } from "./util.js";
 
 function setConnection(project: Project, orgId: string, kind: "saml" | "oidc", config: Record<string, unknown>) {
-  project.requireOrg(orgId);
+  project.store.orgs.require(orgId);
   // New identity-provider details start in test mode, until Go Live.
   project
     .sql(
@@ -18,7 +18,7 @@ function setConnection(project: Project, orgId: string, kind: "saml" | "oidc", c
 
 function setCanSetupSaml(value: 0 | 1): Handler {
   return ({ project, path }) => {
-    project.requireOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
     project.sql("UPDATE orgs SET can_setup_saml = ? WHERE org_id = ?").run(value, path.org_id);
     return ok();
   };
@@ -29,7 +29,7 @@ export const ssoHandlers: Record<string, Handler> = {
   disallowOrgToSetupSaml: setCanSetupSaml(0),
 
   createSamlConnectionLink: ({ project, path, body }) => {
-    const org = project.requireOrg(path.org_id!);
+    const org = project.store.orgs.require(path.org_id!);
     if (org.can_setup_saml !== 1) throw badRequest("org_id", "The organization may not set up SSO: allow it first (Allow SAML)");
     const expires = typeof body?.expires_in_seconds === "number" ? body.expires_in_seconds : 7 * 86400;
     if (expires <= 0) throw badRequest("expires_in_seconds", "Must be at least 1");
@@ -47,13 +47,13 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   fetchSamlSpMetadata: ({ project, path }) => {
-    const org = project.requireOrg(path.org_id!);
+    const org = project.store.orgs.require(path.org_id!);
     const base = `${project.settings.authUrl}/saml/${org.org_id}`;
     return ok({ entity_id: `${base}/metadata`, acs_url: `${base}/acs`, logout_url: `${base}/logout` });
   },
 
   setSamlIdpMetadata: ({ project, body }) => {
-    project.requireOrg(body.org_id);
+    project.store.orgs.require(body.org_id);
     if (!isHttpUrl(body.idp_sso_url)) throw badRequest("idp_sso_url", "Must be an http(s) URL");
     if (!/-----BEGIN CERTIFICATE-----/.test(body.idp_certificate)) {
       throw badRequest("idp_certificate", "Must be a PEM certificate (-----BEGIN CERTIFICATE-----)");
@@ -65,7 +65,7 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   setOidcIdpMetadata: ({ project, body }) => {
-    project.requireOrg(body.org_id);
+    project.store.orgs.require(body.org_id);
     for (const field of ["auth_url", "token_url", "userinfo_url"]) {
       if (typeof body[field] === "string" && !isHttpUrl(body[field])) throw badRequest(field, "Must be an http(s) URL");
     }
@@ -75,21 +75,21 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   takeSamlConnectionLive: ({ project, path }) => {
-    project.requireOrg(path.org_id!);
-    if (!project.ssoOf(path.org_id!)) throw notFound("SSO connection");
+    project.store.orgs.require(path.org_id!);
+    if (!project.store.sso.get(path.org_id!)) throw notFound("SSO connection");
     project.sql("UPDATE sso_connections SET live = 1, updated_at = ? WHERE org_id = ?").run(project.now(), path.org_id);
     return ok();
   },
 
   deleteSamlConnection: ({ project, path }) => {
-    project.requireOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
     const result = project.sql("DELETE FROM sso_connections WHERE org_id = ?").run(path.org_id);
     if (result.changes === 0) throw badRequest("org_id", "The organization has no SSO connection");
     return ok();
   },
 
   fetchOrgScimGroups: ({ project, path, query }) => {
-    project.requireOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
     const p = paging(query);
     const args: unknown[] = [path.org_id];
     let clause = "WHERE g.org_id = ?";
@@ -105,7 +105,7 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   fetchScimGroup: ({ project, path, query }) => {
-    project.requireOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
     const group = project.sql("SELECT * FROM scim_groups WHERE org_id = ? AND group_id = ?").get(path.org_id, path.group_id) as
       | Row
       | undefined;

@@ -14,13 +14,13 @@ export const tokenHandlers: Record<string, Handler> = {
   createMagicLink: ({ project, body }) => {
     if (has(body, "redirect_to_url") && !isHttpUrl(body.redirect_to_url)) throw badRequest("redirect_to_url", "Must be an http(s) URL");
     if (has(body, "expires_in_hours") && body.expires_in_hours <= 0) throw badRequest("expires_in_hours", "Must be at least 1");
-    let user = project.userByEmail(body.email);
+    let user = project.store.users.byEmail(body.email);
     if (!user) {
       if (body.create_new_user_if_one_doesnt_exist === false) {
         throw badRequest("email", "No user has this email, and create_new_user_if_one_doesnt_exist is false");
       }
       const userId = insertUser(project, { email: body.email, signup_query_parameters: given(body, "user_signup_query_parameters") });
-      user = project.requireUser(userId);
+      user = project.store.users.require(userId);
     }
     const token = hex(24);
     const now = project.now();
@@ -38,7 +38,7 @@ export const tokenHandlers: Record<string, Handler> = {
 
   createAccessToken: ({ project, body }) => {
     if (!project.settings.accessTokensEnabled) throw new ApiError(404, { error: "Creating access tokens is not enabled for this project" });
-    const user = project.userRow(body.user_id);
+    const user = project.store.users.get(body.user_id);
     if (!user) throw new ApiError(403, { error: "User not found" });
     if (user.enabled !== 1) throw new ApiError(403, { error: "The user is disabled" });
     if (body.duration_in_minutes <= 0) throw badRequest("duration_in_minutes", "Must be at least 1");
@@ -99,7 +99,7 @@ export const tokenHandlers: Record<string, Handler> = {
   },
 
   migrateUserPassword: ({ project, body }) => {
-    const user = project.userRow(body.user_id);
+    const user = project.store.users.get(body.user_id);
     if (!user) throw badRequest("user_id", "No user has this id");
     if (String(body.password_hash).trim() === "") throw badRequest("password_hash", "Must not be empty");
     project.sql("UPDATE users SET password_hash = ? WHERE user_id = ?").run(`imported$${body.password_hash}`, user.user_id);

@@ -50,8 +50,8 @@ export interface NewUser {
 }
 
 export function insertUser(project: Project, user: NewUser): string {
-  project.checkUnique("email", "email", user.email);
-  project.checkUnique("username", "username", user.username);
+  project.store.users.checkUnique("email", "email", user.email);
+  project.store.users.checkUnique("username", "username", user.username);
   const userId = uuid();
   const now = project.now();
   project
@@ -91,7 +91,7 @@ function batch(column: "user_id" | "email" | "username"): Handler {
     for (const value of values) {
       const row =
         column === "username"
-          ? project.userByUsername(value)
+          ? project.store.users.byUsername(value)
           : (project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined);
       if (row) found.set(String(row.user_id), row);
     }
@@ -110,23 +110,23 @@ const ORDER_BY: Record<string, string> = {
 
 function simpleUpdate(sql: string): Handler {
   return ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     project.sql(sql).run(path.user_id);
     return ok();
   };
 }
 
 export const userHandlers: Record<string, Handler> = {
-  fetchUserById: ({ project, path, query }) => ok(userJson(project, project.requireUser(path.user_id!), includeOrgs(query))),
+  fetchUserById: ({ project, path, query }) => ok(userJson(project, project.store.users.require(path.user_id!), includeOrgs(query))),
 
   fetchUserByEmail: ({ project, query }) => {
-    const row = project.userByEmail(String(query.email));
+    const row = project.store.users.byEmail(String(query.email));
     if (!row) throw notFound("user");
     return ok(userJson(project, row, includeOrgs(query)));
   },
 
   fetchUserByUsername: ({ project, query }) => {
-    const row = project.userByUsername(String(query.username));
+    const row = project.store.users.byUsername(String(query.username));
     if (!row) throw notFound("user");
     return ok(userJson(project, row, includeOrgs(query)));
   },
@@ -181,7 +181,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserSignupQueryParameters: ({ project, path }) => {
-    const row = project.requireUser(path.user_id!);
+    const row = project.store.users.require(path.user_id!);
     return ok({ user_signup_query_parameters: json.parse<Record<string, string>>(row.signup_query_parameters, {}) });
   },
 
@@ -205,9 +205,9 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   updateUserMetadata: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     for (const f of ["username", "first_name", "last_name"]) checkName(f, body[f]);
-    project.checkUnique("username", "username", given(body, "username"), String(user.user_id));
+    project.store.users.checkUnique("username", "username", given(body, "username"), String(user.user_id));
     const sets: string[] = [];
     const args: unknown[] = [];
     for (const column of ["username", "first_name", "last_name", "picture_url", "legacy_user_id"]) {
@@ -231,8 +231,8 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   updateUserEmail: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
-    project.checkUnique("new_email", "email", body.new_email, String(user.user_id));
+    const user = project.store.users.require(path.user_id!);
+    project.store.users.checkUnique("new_email", "email", body.new_email, String(user.user_id));
     if (body.require_email_confirmation) {
       project.sql("UPDATE users SET pending_email = ? WHERE user_id = ?").run(body.new_email, user.user_id);
       sendLink(
@@ -252,7 +252,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   updateUserPassword: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     checkPassword("password", body.password);
     project
       .sql("UPDATE users SET password_hash = ?, update_password_required = ? WHERE user_id = ?")
@@ -267,25 +267,25 @@ export const userHandlers: Record<string, Handler> = {
   disableUser2fa: simpleUpdate("UPDATE users SET mfa_totp_secret = NULL, mfa_phones = '[]' WHERE user_id = ?"),
 
   disableUser: ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     project.sql("UPDATE users SET enabled = 0, sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
     return ok();
   },
 
   logoutAllUserSessions: ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     project.sql("UPDATE users SET sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
     return ok();
   },
 
   deleteUser: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    project.deleteUser(path.user_id!);
+    project.store.users.require(path.user_id!);
+    project.store.users.delete(path.user_id!, project.now());
     return ok();
   },
 
   resendEmailConfirmation: ({ project, body }) => {
-    const user = project.requireUser(body.user_id);
+    const user = project.store.users.require(body.user_id);
     if (user.email_confirmed === 1) throw new ApiError(400, { user_facing_error: "This email address is already confirmed." });
     const last = typeof user.last_confirmation_email_at === "number" ? user.last_confirmation_email_at : undefined;
     if (last !== undefined && project.now() - last < 60) {
@@ -297,7 +297,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserMfaMethods: ({ project, path }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     const phones = json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
     if (user.mfa_totp_secret !== null) return ok({ mfa_setup: { type: "Totp" } });
     if (phones.length > 0) {
@@ -312,13 +312,13 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserOAuthTokens: ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     const rows = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? ORDER BY provider").all(path.user_id) as Row[];
     return ok(Object.fromEntries(rows.map((r) => [r.provider, oauthJson(r)])));
   },
 
   fetchFreshOAuthToken: ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     const row = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? AND provider = ?").get(path.user_id, path.provider) as
       | Row
       | undefined;

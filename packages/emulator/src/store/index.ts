@@ -1,14 +1,33 @@
 // The storage layer: one module per group of tables, each owning all of its SQL and typing its
-// rows. Handlers and the test helpers reach the data only through these.
+// rows; statements are prepared once per connection. Handlers and the test helpers reach the
+// data through these.
 import type { Db } from "../db.js";
+import { ApiKeys } from "./api-keys.js";
+import { RowCache } from "./cache.js";
 import { Links } from "./links.js";
+import { Orgs } from "./orgs.js";
 import { Outbox } from "./outbox.js";
+import { RoleMappings } from "./roles.js";
+import { SsoConnections } from "./sso.js";
+import { Users } from "./users.js";
 
 export class Stores {
+  /** Cleared around every write (Project.write, Project.tx). */
+  readonly cache = new RowCache();
+  readonly users: Users;
+  readonly orgs: Orgs;
+  readonly roles: RoleMappings;
+  readonly sso: SsoConnections;
+  readonly apiKeys: ApiKeys;
   readonly links: Links;
   readonly outbox: Outbox;
 
   constructor(db: Db) {
+    this.users = new Users(db, this.cache);
+    this.orgs = new Orgs(db, this.cache);
+    this.roles = new RoleMappings(db, this.cache);
+    this.sso = new SsoConnections(db, this.cache);
+    this.apiKeys = new ApiKeys(db, this.cache);
     this.links = new Links(db);
     this.outbox = new Outbox(db);
   }
