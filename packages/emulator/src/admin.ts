@@ -106,7 +106,7 @@ const HELPERS: Helper[] = [
         throw fail(400, "phone_numbers must be an array of strings");
       }
       const phones = body.phone_numbers.map((phone_number: string) => ({ mfa_phone_id: uuid(), phone_number }));
-      project.sql("UPDATE users SET mfa_phones = ? WHERE user_id = ?").run(JSON.stringify(phones), parts[1]);
+      project.store.users.setMfaPhones(parts[1]!, JSON.stringify(phones));
       return { phone_numbers: phones };
     },
   },
@@ -129,20 +129,14 @@ const HELPERS: Helper[] = [
       project.store.users.require(parts[1]!);
       const body = parse(text);
       if (typeof body.access_token !== "string") throw fail(400, "access_token must be a string");
-      project
-        .sql(
-          `INSERT INTO oauth_tokens (user_id, provider, access_token, refresh_token, token_expiration, authorized_scopes) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (user_id, provider) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
-             token_expiration = excluded.token_expiration, authorized_scopes = excluded.authorized_scopes`,
-        )
-        .run(
-          parts[1],
-          parts[3],
-          body.access_token,
-          body.refresh_token ?? null,
-          body.token_expiration ?? null,
-          json.text(body.authorized_scopes),
-        );
+      project.store.oauth.set({
+        user_id: parts[1]!,
+        provider: parts[3]!,
+        access_token: body.access_token,
+        refresh_token: body.refresh_token ?? null,
+        token_expiration: body.token_expiration ?? null,
+        authorized_scopes: json.text(body.authorized_scopes),
+      });
       return { stored: true };
     },
   },
@@ -155,7 +149,7 @@ const HELPERS: Helper[] = [
       const body = parse(text);
       if (typeof body.email !== "string") throw fail(400, "email must be a string");
       const employeeId = typeof body.employee_id === "string" ? body.employee_id : uuid();
-      project.sql("INSERT OR REPLACE INTO employees (employee_id, email) VALUES (?, ?)").run(employeeId, body.email);
+      project.store.oauth.setEmployee(employeeId, body.email);
       return { employee_id: employeeId, email: body.email };
     },
   },

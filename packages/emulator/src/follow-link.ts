@@ -18,19 +18,17 @@ export function followLink(project: Project, token: string): unknown {
     case "magic_link": {
       const user = project.store.users.require(payload.user_id!);
       if (user.enabled !== 1) throw fail(403, "the user is disabled");
-      project.sql("UPDATE users SET email_confirmed = 1, last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
+      project.store.users.markLoggedIn(user.user_id, now);
       const refreshToken = issueRefreshToken(project, String(user.user_id));
       return { action: "logged_in", user_id: user.user_id, redirect_to_url: payload.redirect_to_url ?? null, refresh_token: refreshToken };
     }
     case "confirm_email":
-      project.sql("UPDATE users SET email_confirmed = 1 WHERE user_id = ?").run(payload.user_id);
+      project.store.users.confirmEmail(payload.user_id);
       return { action: "email_confirmed", user_id: payload.user_id };
     case "change_email": {
       const taken = project.store.users.byEmail(payload.new_email!);
       if (taken && taken.user_id !== payload.user_id) throw fail(409, "the new email belongs to another user now");
-      project
-        .sql("UPDATE users SET email = ?, email_confirmed = 1, pending_email = NULL WHERE user_id = ?")
-        .run(payload.new_email, payload.user_id);
+      project.store.users.setEmail(payload.user_id, payload.new_email);
       return { action: "email_changed", user_id: payload.user_id, email: payload.new_email };
     }
     case "invite": {
@@ -42,9 +40,7 @@ export function followLink(project: Project, token: string): unknown {
       let user = project.store.users.byEmail(payload.email!);
       if (!user) {
         const userId = uuid();
-        project
-          .sql("INSERT INTO users (user_id, email, email_confirmed, created_at, last_active_at) VALUES (?, ?, 1, ?, ?)")
-          .run(userId, payload.email, now, now);
+        project.store.users.insertInvited(userId, payload.email!, now);
         user = project.store.users.require(userId);
       }
       if (!project.store.orgs.membership(String(user.user_id), String(org.org_id))) {

@@ -60,7 +60,7 @@ export const sessionHandlers: Record<string, Handler> = {
       ...(activeOrgId !== undefined ? { org_member_info: orgs[activeOrgId] } : { org_id_to_org_member_info: orgs }),
       login_method: { login_method: loginMethod },
     };
-    project.sql("UPDATE users SET last_active_at = ? WHERE user_id = ?").run(now, userId);
+    project.store.users.markActive(userId, now);
     return ok({
       refresh_token: body.refresh_token,
       access_token: { access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid), expires_at_seconds: claims.exp },

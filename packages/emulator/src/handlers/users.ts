@@ -234,7 +234,7 @@ export const userHandlers: Record<string, Handler> = {
     const user = project.store.users.require(path.user_id!);
     project.store.users.checkUnique("new_email", "email", body.new_email, String(user.user_id));
     if (body.require_email_confirmation) {
-      project.sql("UPDATE users SET pending_email = ? WHERE user_id = ?").run(body.new_email, user.user_id);
+      project.store.users.setPendingEmail(user.user_id, body.new_email);
       sendLink(
         project,
         body.new_email,
@@ -244,9 +244,7 @@ export const userHandlers: Record<string, Handler> = {
         86400,
       );
     } else {
-      project
-        .sql("UPDATE users SET email = ?, email_confirmed = 1, pending_email = NULL WHERE user_id = ?")
-        .run(body.new_email, user.user_id);
+      project.store.users.setEmail(user.user_id, body.new_email);
     }
     return ok();
   },
@@ -254,9 +252,7 @@ export const userHandlers: Record<string, Handler> = {
   updateUserPassword: ({ project, path, body }) => {
     const user = project.store.users.require(path.user_id!);
     checkPassword("password", body.password);
-    project
-      .sql("UPDATE users SET password_hash = ?, update_password_required = ? WHERE user_id = ?")
-      .run(hashPassword(body.password), body.ask_user_to_update_password_on_login === true ? 1 : 0, user.user_id);
+    project.store.users.setPassword(user.user_id, hashPassword(body.password), body.ask_user_to_update_password_on_login === true);
     return ok();
   },
 
@@ -268,13 +264,13 @@ export const userHandlers: Record<string, Handler> = {
 
   disableUser: ({ project, path }) => {
     project.store.users.require(path.user_id!);
-    project.sql("UPDATE users SET enabled = 0, sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
+    project.store.users.disable(path.user_id!, project.now());
     return ok();
   },
 
   logoutAllUserSessions: ({ project, path }) => {
     project.store.users.require(path.user_id!);
-    project.sql("UPDATE users SET sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
+    project.store.users.revokeSessions(path.user_id!, project.now());
     return ok();
   },
 
@@ -291,7 +287,7 @@ export const userHandlers: Record<string, Handler> = {
     if (last !== undefined && project.now() - last < 60) {
       throw new ApiError(429, { user_facing_error: "A confirmation email was sent recently. Please wait before asking for another one." });
     }
-    project.sql("UPDATE users SET last_confirmation_email_at = ? WHERE user_id = ?").run(project.now(), user.user_id);
+    project.store.users.markConfirmationSent(user.user_id, project.now());
     sendLink(project, String(user.email), "confirm_email", "Confirm your email address", { user_id: user.user_id }, 7 * 86400);
     return ok();
   },
@@ -313,30 +309,24 @@ export const userHandlers: Record<string, Handler> = {
 
   fetchUserOAuthTokens: ({ project, path }) => {
     project.store.users.require(path.user_id!);
-    const rows = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? ORDER BY provider").all(path.user_id) as Row[];
+    const rows = project.store.oauth.ofUser(path.user_id!);
     return ok(Object.fromEntries(rows.map((r) => [r.provider, oauthJson(r)])));
   },
 
   fetchFreshOAuthToken: ({ project, path }) => {
     project.store.users.require(path.user_id!);
-    const row = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? AND provider = ?").get(path.user_id, path.provider) as
-      | Row
-      | undefined;
+    const row = project.store.oauth.get(path.user_id!, path.provider!);
     if (!row) throw notFound(`${path.provider} token`);
     if (row.refresh_token !== null) {
-      project
-        .sql("UPDATE oauth_tokens SET access_token = ?, token_expiration = ? WHERE user_id = ? AND provider = ?")
-        .run(`${path.provider}_at_${hex(16)}`, project.now() + 3600, path.user_id, path.provider);
+      project.store.oauth.refresh(path.user_id!, path.provider!, `${path.provider}_at_${hex(16)}`, project.now() + 3600);
     }
-    return ok(
-      oauthJson(project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? AND provider = ?").get(path.user_id, path.provider) as Row),
-    );
+    return ok(oauthJson(project.store.oauth.get(path.user_id!, path.provider!)!));
   },
 
   fetchEmployee: ({ project, path }) => {
-    const row = project.sql("SELECT email FROM employees WHERE employee_id = ?").get(path.employee_id) as Row | undefined;
-    if (!row) throw notFound("employee");
-    return ok({ email: row.email });
+    const email = project.store.oauth.employeeEmail(path.employee_id!);
+    if (email === undefined) throw notFound("employee");
+    return ok({ email });
   },
 };
 

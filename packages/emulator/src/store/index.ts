@@ -5,10 +5,12 @@ import type { Db } from "../db.js";
 import { ApiKeys } from "./api-keys.js";
 import { RowCache } from "./cache.js";
 import { Links } from "./links.js";
+import { OauthTokens } from "./oauth.js";
 import { Orgs } from "./orgs.js";
 import { Outbox } from "./outbox.js";
 import { RoleMappings } from "./roles.js";
 import { SsoConnections } from "./sso.js";
+import { StepUp } from "./step-up.js";
 import { Users } from "./users.js";
 
 export class Stores {
@@ -21,6 +23,8 @@ export class Stores {
   readonly apiKeys: ApiKeys;
   readonly links: Links;
   readonly outbox: Outbox;
+  readonly stepUp: StepUp;
+  readonly oauth: OauthTokens;
 
   constructor(db: Db) {
     this.users = new Users(db, this.cache);
@@ -30,5 +34,7 @@ export class Stores {
     this.apiKeys = new ApiKeys(db, this.cache);
     this.links = new Links(db);
     this.outbox = new Outbox(db);
+    this.stepUp = new StepUp(db);
+    this.oauth = new OauthTokens(db);
   }
 }

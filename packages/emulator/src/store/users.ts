@@ -61,6 +61,17 @@ export class Users {
       archiveKeys: "UPDATE api_keys SET archived_at = ? WHERE user_id = ? AND archived_at IS NULL",
       forgetInviter: "UPDATE invites SET inviter_user_id = NULL WHERE inviter_user_id = ?",
       delete: "DELETE FROM users WHERE user_id = ?",
+      insertInvited: "INSERT INTO users (user_id, email, email_confirmed, created_at, last_active_at) VALUES (?, ?, 1, ?, ?)",
+      active: "UPDATE users SET last_active_at = ? WHERE user_id = ?",
+      loggedIn: "UPDATE users SET email_confirmed = 1, last_active_at = ? WHERE user_id = ?",
+      confirmEmail: "UPDATE users SET email_confirmed = 1 WHERE user_id = ?",
+      setEmail: "UPDATE users SET email = ?, email_confirmed = 1, pending_email = NULL WHERE user_id = ?",
+      setPendingEmail: "UPDATE users SET pending_email = ? WHERE user_id = ?",
+      setPassword: "UPDATE users SET password_hash = ?, update_password_required = ? WHERE user_id = ?",
+      disable: "UPDATE users SET enabled = 0, sessions_revoked_at = ? WHERE user_id = ?",
+      revokeSessions: "UPDATE users SET sessions_revoked_at = ? WHERE user_id = ?",
+      confirmationSent: "UPDATE users SET last_confirmation_email_at = ? WHERE user_id = ?",
+      setMfaPhones: "UPDATE users SET mfa_phones = ? WHERE user_id = ?",
     });
   }
 
@@ -106,5 +117,54 @@ export class Users {
     this.q.archiveKeys.run(now, userId);
     this.q.forgetInviter.run(userId);
     this.q.delete.run(userId);
+  }
+
+  /** A user who accepted an invitation by email: confirmed, nothing else known. */
+  insertInvited(userId: string, email: string, now: number): void {
+    this.q.insertInvited.run(userId, email, now, now);
+  }
+
+  markActive(userId: string, at: number): void {
+    this.q.active.run(at, userId);
+  }
+
+  /** A login through a magic link: active now, and the email confirmed by following it. */
+  markLoggedIn(userId: string, at: number): void {
+    this.q.loggedIn.run(at, userId);
+  }
+
+  confirmEmail(userId: unknown): void {
+    this.q.confirmEmail.run(userId);
+  }
+
+  /** The new email, confirmed, and no change pending. */
+  setEmail(userId: unknown, email: unknown): void {
+    this.q.setEmail.run(email, userId);
+  }
+
+  setPendingEmail(userId: string, email: string): void {
+    this.q.setPendingEmail.run(email, userId);
+  }
+
+  setPassword(userId: string, passwordHash: string, updateRequired: boolean): void {
+    this.q.setPassword.run(passwordHash, updateRequired ? 1 : 0, userId);
+  }
+
+  /** Disabled, and every session ended. */
+  disable(userId: string, at: number): void {
+    this.q.disable.run(at, userId);
+  }
+
+  revokeSessions(userId: string, at: number): void {
+    this.q.revokeSessions.run(at, userId);
+  }
+
+  markConfirmationSent(userId: string, at: number): void {
+    this.q.confirmationSent.run(at, userId);
+  }
+
+  /** JSON array of {mfa_phone_id, phone_number}. */
+  setMfaPhones(userId: string, phones: string): void {
+    this.q.setMfaPhones.run(phones, userId);
   }
 }
