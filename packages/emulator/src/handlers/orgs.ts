@@ -164,13 +164,7 @@ export const orgHandlers: Record<string, Handler> = {
     project.store.orgs.require(body.org_id);
     if (!project.store.orgs.membership(body.user_id, body.org_id))
       throw badRequest("user_id", "The user is not a member of the organization");
-    project.sql("DELETE FROM memberships WHERE user_id = ? AND org_id = ?").run(body.user_id, body.org_id);
-    project
-      .sql("DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)")
-      .run(body.user_id, body.org_id);
-    project
-      .sql("INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)")
-      .run(body.org_id, body.user_id, project.now());
+    project.store.orgs.removeMember(body.org_id, body.user_id, project.now());
     return ok();
   },
 
@@ -180,9 +174,7 @@ export const orgHandlers: Record<string, Handler> = {
     if (!project.store.orgs.membership(body.user_id, body.org_id))
       throw badRequest("user_id", "The user is not a member of the organization");
     checkRoles(project.store.roles.setOf(org), body.role, body.additional_roles);
-    project
-      .sql("UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?")
-      .run(body.role, JSON.stringify(body.additional_roles ?? []), body.user_id, body.org_id);
+    project.store.orgs.changeRole(body.org_id, body.user_id, body.role, body.additional_roles ?? []);
     return ok();
   },
 

@@ -8,18 +8,13 @@ import { isHttpUrl, paging } from "./util.js";
 function setConnection(project: Project, orgId: string, kind: "saml" | "oidc", config: Record<string, unknown>) {
   project.store.orgs.require(orgId);
   // New identity-provider details start in test mode, until Go Live.
-  project
-    .sql(
-      `INSERT INTO sso_connections (org_id, kind, config, live, updated_at) VALUES (?, ?, ?, 0, ?)
-       ON CONFLICT (org_id) DO UPDATE SET kind = excluded.kind, config = excluded.config, live = 0, updated_at = excluded.updated_at`,
-    )
-    .run(orgId, kind, JSON.stringify(config), project.now());
+  project.store.sso.set(orgId, kind, config, project.now());
 }
 
 function setCanSetupSaml(value: 0 | 1): Handler {
   return ({ project, path }) => {
     project.store.orgs.require(path.org_id!);
-    project.sql("UPDATE orgs SET can_setup_saml = ? WHERE org_id = ?").run(value, path.org_id);
+    project.store.orgs.setCanSetupSaml(path.org_id!, value);
     return ok();
   };
 }
@@ -77,14 +72,13 @@ export const ssoHandlers: Record<string, Handler> = {
   takeSamlConnectionLive: ({ project, path }) => {
     project.store.orgs.require(path.org_id!);
     if (!project.store.sso.get(path.org_id!)) throw notFound("SSO connection");
-    project.sql("UPDATE sso_connections SET live = 1, updated_at = ? WHERE org_id = ?").run(project.now(), path.org_id);
+    project.store.sso.goLive(path.org_id!, project.now());
     return ok();
   },
 
   deleteSamlConnection: ({ project, path }) => {
     project.store.orgs.require(path.org_id!);
-    const result = project.sql("DELETE FROM sso_connections WHERE org_id = ?").run(path.org_id);
-    if (result.changes === 0) throw badRequest("org_id", "The organization has no SSO connection");
+    if (!project.store.sso.delete(path.org_id!)) throw badRequest("org_id", "The organization has no SSO connection");
     return ok();
   },
 

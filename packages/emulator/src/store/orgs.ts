@@ -61,6 +61,12 @@ export class Orgs {
       deleteScimGroups: "DELETE FROM scim_groups WHERE org_id = ?",
       archiveKeys: "UPDATE api_keys SET archived_at = ? WHERE org_id = ? AND archived_at IS NULL",
       delete: "DELETE FROM orgs WHERE org_id = ?",
+      setCanSetupSaml: "UPDATE orgs SET can_setup_saml = ? WHERE org_id = ?",
+      removeMember: "DELETE FROM memberships WHERE user_id = ? AND org_id = ?",
+      leaveScimGroups:
+        "DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)",
+      left: "INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)",
+      changeRole: "UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?",
     });
   }
 
@@ -97,6 +103,21 @@ export class Orgs {
     const seq = (this.q.nextSeq.get() as { n: number }).n;
     this.q.addMember.run(userId, org.org_id, role, JSON.stringify(additional), now, seq);
     this.q.joined.run(org.org_id, userId, now);
+  }
+
+  setCanSetupSaml(orgId: string, value: Flag): void {
+    this.q.setCanSetupSaml.run(value, orgId);
+  }
+
+  /** The user leaves the organization (and its SCIM groups). */
+  removeMember(orgId: string, userId: string, now: number): void {
+    this.q.removeMember.run(userId, orgId);
+    this.q.leaveScimGroups.run(userId, orgId);
+    this.q.left.run(orgId, userId, now);
+  }
+
+  changeRole(orgId: string, userId: string, role: string, additional: string[]): void {
+    this.q.changeRole.run(role, JSON.stringify(additional), userId, orgId);
   }
 
   /** Deletes an organization and everything that hangs off it (its API keys are archived). */
