@@ -2,7 +2,7 @@
 // changed email, an accepted invitation, an SSO set-up page.
 import { fail } from "./admin-error.js";
 import { uuid } from "./crypto.js";
-import { json, type Row } from "./db.js";
+import { json } from "./db.js";
 import { issueRefreshToken } from "./handlers/sessions.js";
 import type { Project } from "./project.js";
 
@@ -32,9 +32,7 @@ export function followLink(project: Project, token: string): unknown {
       return { action: "email_changed", user_id: payload.user_id, email: payload.new_email };
     }
     case "invite": {
-      const invite = project.sql("SELECT * FROM invites WHERE org_id = ? AND invitee_email = ?").get(payload.org_id, payload.email) as
-        | Row
-        | undefined;
+      const invite = project.store.invites.get(payload.org_id, payload.email);
       if (!invite || Number(invite.expires_at) <= now) throw fail(410, "the invitation was revoked or has expired");
       const org = project.store.orgs.require(payload.org_id!);
       let user = project.store.users.byEmail(payload.email!);
@@ -52,7 +50,7 @@ export function followLink(project: Project, token: string): unknown {
           project.now(),
         );
       }
-      project.sql("DELETE FROM invites WHERE seq = ?").run(invite.seq);
+      project.store.invites.deleteBySeq(invite.seq);
       return { action: "invitation_accepted", user_id: user.user_id, org_id: org.org_id };
     }
     case "saml_setup":

@@ -60,13 +60,7 @@ function invite(project: Project, org: OrgRow, email: string, role: string, addi
   project.store.orgs.checkDomain(org, email, "email");
   checkCapacity(project, org, "org_id");
   const now = project.now();
-  project
-    .sql(
-      `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (org_id, invitee_email) DO UPDATE SET role = excluded.role, additional_roles = excluded.additional_roles,
-         created_at = excluded.created_at, expires_at = excluded.expires_at`,
-    )
-    .run(org.org_id, email, role, JSON.stringify(additional ?? []), now, now + INVITE_LIFETIME);
+  project.store.invites.set(org.org_id, email, role, additional ?? [], now, now + INVITE_LIFETIME);
   sendLink(project, email, "invite", `You are invited to join ${org.name}`, { org_id: org.org_id, email }, INVITE_LIFETIME);
   return { status: 200, body: `Invitation email sent to ${email}`, contentType: "text/plain" };
 }
@@ -155,7 +149,7 @@ export const orgHandlers: Record<string, Handler> = {
     project.store.orgs.checkDomain(org, String(user.email), "user_id");
     checkCapacity(project, org, "org_id");
     project.store.orgs.addMember(org, body.user_id, body.role, body.additional_roles ?? [], project.now());
-    project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(org.org_id, user.email);
+    project.store.invites.delete(org.org_id, user.email);
     return ok();
   },
 
@@ -191,16 +185,8 @@ export const orgHandlers: Record<string, Handler> = {
 
   fetchPendingInvites: ({ project, query }) => {
     const p = paging(query);
-    const args: unknown[] = [project.now()];
-    let clause = "WHERE i.expires_at > ?";
-    if (typeof query.org_id === "string") {
-      clause += " AND i.org_id = ?";
-      args.push(query.org_id);
-    }
-    const total = (project.sql(`SELECT count(*) AS n FROM invites i ${clause}`).get(...args) as { n: number }).n;
-    const rows = project
-      .sql(`SELECT i.*, o.name AS org_name FROM invites i JOIN orgs o ON o.org_id = i.org_id ${clause} ORDER BY i.seq LIMIT ? OFFSET ?`)
-      .all(...args, p.size, p.offset) as Row[];
+    const orgId = typeof query.org_id === "string" ? query.org_id : undefined;
+    const { rows, total } = project.store.invites.pending(project.now(), orgId, p.size, p.offset);
     return ok({
       invites: rows.map((r) => ({
         invitee_email: r.invitee_email,
@@ -219,8 +205,7 @@ export const orgHandlers: Record<string, Handler> = {
   },
 
   revokePendingInvite: ({ project, body }) => {
-    const result = project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(body.org_id, body.invitee_email);
-    if (result.changes === 0) throw notFound("pending invite");
+    if (!project.store.invites.delete(body.org_id, body.invitee_email)) throw notFound("pending invite");
     project.store.links.deleteInvites(body.org_id, body.invitee_email);
     return ok();
   },

@@ -4,6 +4,7 @@
 import type { Db } from "../db.js";
 import { ApiKeys } from "./api-keys.js";
 import { RowCache } from "./cache.js";
+import { Invites } from "./invites.js";
 import { Links } from "./links.js";
 import { OauthTokens } from "./oauth.js";
 import { Orgs } from "./orgs.js";
@@ -24,6 +25,7 @@ export class Stores {
   readonly links: Links;
   readonly outbox: Outbox;
   readonly stepUp: StepUp;
+  readonly invites: Invites;
   readonly oauth: OauthTokens;
 
   constructor(db: Db) {
@@ -35,6 +37,7 @@ export class Stores {
     this.links = new Links(db);
     this.outbox = new Outbox(db);
     this.stepUp = new StepUp(db);
+    this.invites = new Invites(db);
     this.oauth = new OauthTokens(db);
   }
 }
