@@ -163,14 +163,12 @@ const HELPERS: Helper[] = [
       const body = parse(text);
       if (typeof body.display_name !== "string") throw fail(400, "display_name must be a string");
       const groupId = uuid();
-      project
-        .sql("INSERT INTO scim_groups (group_id, org_id, display_name, external_id_from_idp) VALUES (?, ?, ?, ?)")
-        .run(groupId, org.org_id, body.display_name, body.external_id_from_idp ?? null);
+      project.store.scim.insert(groupId, org.org_id, body.display_name, body.external_id_from_idp ?? null);
       const userIds: string[] = Array.isArray(body.user_ids) ? body.user_ids : [];
       userIds.forEach((userId, i) => {
         if (!project.store.orgs.membership(userId, String(org.org_id)))
           throw fail(400, `user ${userId} is not a member of the organization`);
-        project.sql("INSERT OR IGNORE INTO scim_group_members (group_id, user_id, seq) VALUES (?, ?, ?)").run(groupId, userId, i);
+        project.store.scim.addMember(groupId, userId, i);
       });
       return { group_id: groupId, display_name: body.display_name, members: userIds };
     },

@@ -85,30 +85,18 @@ export const ssoHandlers: Record<string, Handler> = {
   fetchOrgScimGroups: ({ project, path, query }) => {
     project.store.orgs.require(path.org_id!);
     const p = paging(query);
-    const args: unknown[] = [path.org_id];
-    let clause = "WHERE g.org_id = ?";
-    if (typeof query.user_id === "string") {
-      clause += " AND EXISTS (SELECT 1 FROM scim_group_members m WHERE m.group_id = g.group_id AND m.user_id = ?)";
-      args.push(query.user_id);
-    }
-    const total = (project.sql(`SELECT count(*) AS n FROM scim_groups g ${clause}`).get(...args) as { n: number }).n;
-    const rows = project
-      .sql(`SELECT * FROM scim_groups g ${clause} ORDER BY g.seq LIMIT ? OFFSET ?`)
-      .all(...args, p.size, p.offset) as Row[];
+    const userId = typeof query.user_id === "string" ? query.user_id : undefined;
+    const { rows, total } = project.store.scim.ofOrg(path.org_id!, userId, p.size, p.offset);
     return ok({ groups: rows.map(groupSummary), page_number: p.number, page_size: p.size, total_groups: total });
   },
 
   fetchScimGroup: ({ project, path, query }) => {
     project.store.orgs.require(path.org_id!);
-    const group = project.sql("SELECT * FROM scim_groups WHERE org_id = ? AND group_id = ?").get(path.org_id, path.group_id) as
-      | Row
-      | undefined;
+    const group = project.store.scim.get(path.org_id!, path.group_id!);
     if (!group) throw notFound("SCIM group");
     const p = paging(query, "members_page_size", "members_page_number");
-    const members = project
-      .sql("SELECT user_id FROM scim_group_members WHERE group_id = ? ORDER BY seq LIMIT ? OFFSET ?")
-      .all(group.group_id, p.size, p.offset) as Row[];
-    return ok({ ...groupSummary(group), members: members.map((m) => ({ user_id: m.user_id })) });
+    const members = project.store.scim.members(group.group_id, p.size, p.offset);
+    return ok({ ...groupSummary(group), members: members.map((userId) => ({ user_id: userId })) });
   },
 };
 

@@ -66,7 +66,7 @@ export const tokenHandlers: Record<string, Handler> = {
     } else {
       claims.org_id_to_org_member_info = orgs;
     }
-    project.sql("UPDATE users SET last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
+    project.store.users.markActive(user.user_id, now);
     return ok({ access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid) });
   },
 
@@ -78,7 +78,7 @@ export const tokenHandlers: Record<string, Handler> = {
       throw badRequest("existing_password_hash", "Must not be empty");
     }
     if (has(body, "existing_user_id")) {
-      const taken = project.sql("SELECT 1 FROM users WHERE legacy_user_id = ?").get(body.existing_user_id);
+      const taken = project.store.users.legacyIdTaken(body.existing_user_id);
       if (taken) throw badRequest("existing_user_id", "A user with this existing_user_id was already migrated");
     }
     const userId = insertUser(project, {
@@ -102,7 +102,7 @@ export const tokenHandlers: Record<string, Handler> = {
     const user = project.store.users.get(body.user_id);
     if (!user) throw badRequest("user_id", "No user has this id");
     if (String(body.password_hash).trim() === "") throw badRequest("password_hash", "Must not be empty");
-    project.sql("UPDATE users SET password_hash = ? WHERE user_id = ?").run(`imported$${body.password_hash}`, user.user_id);
+    project.store.users.setPasswordHash(user.user_id, `imported$${body.password_hash}`);
     return ok();
   },
 };

@@ -10,6 +10,7 @@ import { OauthTokens } from "./oauth.js";
 import { Orgs } from "./orgs.js";
 import { Outbox } from "./outbox.js";
 import { RoleMappings } from "./roles.js";
+import { ScimGroups } from "./scim.js";
 import { SsoConnections } from "./sso.js";
 import { StepUp } from "./step-up.js";
 import { Users } from "./users.js";
@@ -26,6 +27,7 @@ export class Stores {
   readonly outbox: Outbox;
   readonly stepUp: StepUp;
   readonly invites: Invites;
+  readonly scim: ScimGroups;
   readonly oauth: OauthTokens;
 
   constructor(db: Db) {
@@ -38,6 +40,7 @@ export class Stores {
     this.outbox = new Outbox(db);
     this.stepUp = new StepUp(db);
     this.invites = new Invites(db);
+    this.scim = new ScimGroups(db);
     this.oauth = new OauthTokens(db);
   }
 }

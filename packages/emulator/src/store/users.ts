@@ -72,6 +72,8 @@ export class Users {
       revokeSessions: "UPDATE users SET sessions_revoked_at = ? WHERE user_id = ?",
       confirmationSent: "UPDATE users SET last_confirmation_email_at = ? WHERE user_id = ?",
       setMfaPhones: "UPDATE users SET mfa_phones = ? WHERE user_id = ?",
+      setPasswordHash: "UPDATE users SET password_hash = ? WHERE user_id = ?",
+      legacyIdTaken: "SELECT 1 FROM users WHERE legacy_user_id = ?",
     });
   }
 
@@ -161,6 +163,16 @@ export class Users {
 
   markConfirmationSent(userId: string, at: number): void {
     this.q.confirmationSent.run(at, userId);
+  }
+
+  /** Sets the hash alone (an imported password keeps the user's update-required flag). */
+  setPasswordHash(userId: string, passwordHash: string): void {
+    this.q.setPasswordHash.run(passwordHash, userId);
+  }
+
+  /** Whether a user was already migrated with this id from another system. */
+  legacyIdTaken(legacyUserId: unknown): boolean {
+    return this.q.legacyIdTaken.get(legacyUserId) !== undefined;
   }
 
   /** JSON array of {mfa_phone_id, phone_number}. */
