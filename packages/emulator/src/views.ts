@@ -51,9 +51,7 @@ export function orgInfoOf(project: Project, userId: string): Record<string, unkn
 }
 
 function computeOrgInfo(project: Project, userId: string): { info: Record<string, unknown>; bytes: number } {
-  const rows = project
-    .sql("SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
-    .all(userId) as Row[];
+  const rows = project.store.orgs.membershipsOf(userId);
   const info: Record<string, unknown> = {};
   let bytes = 0;
   for (const row of rows) {

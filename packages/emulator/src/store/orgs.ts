@@ -66,6 +66,8 @@ export class Orgs {
       leaveScimGroups:
         "DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)",
       left: "INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)",
+      membershipsOf:
+        "SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq",
       changeRole: "UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?",
     });
   }
@@ -114,6 +116,11 @@ export class Orgs {
     this.q.removeMember.run(userId, orgId);
     this.q.leaveScimGroups.run(userId, orgId);
     this.q.left.run(orgId, userId, now);
+  }
+
+  /** The user's organizations, each with the user's role in it, in the order they joined. */
+  membershipsOf(userId: string): (OrgRow & Pick<MembershipRow, "role" | "additional_roles">)[] {
+    return this.q.membershipsOf.all(userId) as (OrgRow & Pick<MembershipRow, "role" | "additional_roles">)[];
   }
 
   changeRole(orgId: string, userId: string, role: string, additional: string[]): void {
