@@ -1,10 +1,10 @@
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
-import { type BackendKey, BackendKeys } from "./backend-keys.js";
 import type { KeyKind, RateLimit } from "./config.js";
 import { generateRsaKeyPair, generateRsaKeyPairInBackground, hex, sha256 } from "./crypto.js";
 import { type Db, resetData, type Sql, statements } from "./db.js";
 import { GroupCommit } from "./group-commit.js";
 import { RateLimits } from "./rate-limits.js";
+import { type BackendKey, BackendKeys } from "./store/backend-keys.js";
 import { Stores } from "./store/index.js";
 
 export type { BackendKey };
@@ -43,7 +43,7 @@ export class Project {
     this.batches = new GroupCommit(db, onCommit);
     this.prepareRsa();
     this.seed();
-    this.keys = new BackendKeys(this.sql);
+    this.keys = new BackendKeys(db);
   }
 
   /** Unix seconds, as the API counts time. */
@@ -101,14 +101,6 @@ export class Project {
     this.batches.commit();
   }
 
-  private meta(key: string): string | undefined {
-    return (this.sql("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
-  }
-
-  private setMeta(key: string, value: string) {
-    this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
-  }
-
   /**
    * The token-signing key pair, kept in the data file. A new store generates it off the main
    * thread after start-up (generating RSA keys takes 0.1–1 s, most of a new store's start-up), or
@@ -116,7 +108,7 @@ export class Project {
    */
   get rsa(): RsaPair {
     if (!this.rsaPair) {
-      const stored = this.meta("rsa");
+      const stored = this.store.meta.get("rsa");
       this.rsaPair = stored ? (JSON.parse(stored) as RsaPair) : this.storeRsa(generateRsaKeyPair());
     }
     return this.rsaPair;
@@ -133,12 +125,12 @@ export class Project {
 
   private storeRsa(pair: { publicKeyPem: string; privateKeyPem: string }): RsaPair {
     const rsa = { ...pair, kid: hex(8) };
-    this.setMeta("rsa", JSON.stringify(rsa));
+    this.store.meta.set("rsa", JSON.stringify(rsa));
     return rsa;
   }
 
   private prepareRsa() {
-    const stored = this.meta("rsa");
+    const stored = this.store.meta.get("rsa");
     if (stored) {
       this.rsaPair = JSON.parse(stored) as RsaPair;
       return;

@@ -6,6 +6,7 @@ import { ApiKeys } from "./api-keys.js";
 import { RowCache } from "./cache.js";
 import { Invites } from "./invites.js";
 import { Links } from "./links.js";
+import { Meta } from "./meta.js";
 import { OauthTokens } from "./oauth.js";
 import { Orgs } from "./orgs.js";
 import { Outbox } from "./outbox.js";
@@ -28,6 +29,7 @@ export class Stores {
   readonly stepUp: StepUp;
   readonly invites: Invites;
   readonly scim: ScimGroups;
+  readonly meta: Meta;
   readonly oauth: OauthTokens;
 
   constructor(db: Db) {
@@ -41,6 +43,7 @@ export class Stores {
     this.stepUp = new StepUp(db);
     this.invites = new Invites(db);
     this.scim = new ScimGroups(db);
+    this.meta = new Meta(db);
     this.oauth = new OauthTokens(db);
   }
 }
