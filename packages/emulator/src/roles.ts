@@ -1,6 +1,7 @@
 // Organization roles: the project's default roles and the custom role mappings a new project
 // starts with, and what a member holding a role may do.
 
+import { badRequest } from "./errors.js";
 export interface RoleDef {
   name: string;
   permissions: string[];
@@ -67,4 +68,15 @@ export function effectiveRolesIn(set: RoleSet, role: string, additional: string[
   const permissions = new Set<string>();
   for (const r of set.roles) if (held.includes(r.name)) for (const p of r.permissions) permissions.add(p);
   return { structure: set.structure, held, permissions: [...permissions] };
+}
+
+/** Checks a role (and additional roles) against an organization's roles; throws 400. */
+export function checkRoles(set: RoleSet, role: string, additional: string[] | undefined) {
+  const names = set.roles.map((r) => r.name);
+  if (!names.includes(role)) throw badRequest("role", `Unknown role "${role}": the organization's roles are ${names.join(", ")}`);
+  const extra = additional ?? [];
+  if (extra.length > 0 && set.structure !== "multi_role") {
+    throw badRequest("additional_roles", "This organization has one role per user (single_role_in_hierarchy): send no additional roles");
+  }
+  for (const r of extra) if (!names.includes(r)) throw badRequest("additional_roles", `Unknown role "${r}"`);
 }

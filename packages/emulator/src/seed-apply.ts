@@ -95,7 +95,7 @@ function seedOrgs({ project, plan, examples, now, sql }: Seeding) {
       bit(o.domain_restrict),
       num(o.max_users) ?? null,
       JSON.stringify(isObj(o.metadata) ? o.metadata : {}),
-      mapping && project.roleMappingExists(mapping) ? mapping : null,
+      mapping && project.store.roles.exists(mapping) ? mapping : null,
       str(o.legacy_org_id) ?? null,
       bit(o.password_rotation_enabled),
       num(o.password_rotation_history_size) ?? 0,
@@ -119,9 +119,9 @@ function seedMemberships({ project, plan, now, sql }: Seeding) {
   let seq = 0;
   for (const m of plan.memberships) {
     const user = plan.users.get(m.userId);
-    const org = project.orgRow(m.orgId);
+    const org = project.store.orgs.get(m.orgId);
     if (!user || !org) continue;
-    const roles = project.roleSetOf(org);
+    const roles = project.store.roles.setOf(org);
     if (!roles.roles.some((r) => r.name === m.role)) continue;
     const additional =
       roles.structure === "multi_role" ? m.additional.filter((r) => r !== m.role && roles.roles.some((x) => x.name === r)) : [];
@@ -142,9 +142,9 @@ function seedMemberships({ project, plan, now, sql }: Seeding) {
 /** Pending invitations to organizations that exist, of people who are not members yet. */
 function seedInvites({ project, plan, now, sql }: Seeding) {
   for (const i of plan.invites) {
-    const org = project.orgRow(String(i.org_id));
-    const invitee = project.userByEmail(String(i.invitee_email));
-    if (!org || (invitee && project.membership(String(invitee.user_id), String(org.org_id)))) continue;
+    const org = project.store.orgs.get(String(i.org_id));
+    const invitee = project.store.users.byEmail(String(i.invitee_email));
+    if (!org || (invitee && project.store.orgs.membership(String(invitee.user_id), String(org.org_id)))) continue;
     const created = num(i.created_at) ?? now;
     const inviterId = str(i.inviter_user_id);
     sql(
@@ -211,7 +211,7 @@ function seedApiKeys({ project, plan, examples, now, sql }: Seeding) {
 function seedScimGroups({ project, plan, sql }: Seeding) {
   let groupSeq = 0;
   for (const [groupId, g] of plan.scimGroups) {
-    if (!project.orgRow(g.org_id)) continue;
+    if (!project.store.orgs.get(g.org_id)) continue;
     sql("INSERT INTO scim_groups (group_id, org_id, display_name, external_id_from_idp) VALUES (?, ?, ?, ?)").run(
       groupId,
       g.org_id,
@@ -220,7 +220,7 @@ function seedScimGroups({ project, plan, sql }: Seeding) {
     );
     const members = Array.isArray(g.members) ? g.members.filter(isObj).map((m) => String(m.user_id)) : [];
     for (const userId of members) {
-      if (!project.membership(userId, g.org_id)) continue;
+      if (!project.store.orgs.membership(userId, g.org_id)) continue;
       sql("INSERT OR IGNORE INTO scim_group_members (group_id, user_id, seq) VALUES (?, ?, ?)").run(groupId, userId, ++groupSeq);
     }
   }

@@ -3,6 +3,7 @@
 import { json, type Row } from "./db.js";
 import { badRequest } from "./errors.js";
 import type { Project } from "./project.js";
+import { effectiveRolesIn } from "./roles.js";
 
 /** SQLite stores booleans as 0/1. */
 export const bool = (v: unknown) => v === 1 || v === true;
@@ -38,7 +39,7 @@ export function newAnswer() {
 
 /** UserOrgInfo of each of the user's organizations, by org id; throws 400 past the answer's bound. */
 export function orgInfoOf(project: Project, userId: string): Record<string, unknown> {
-  const { info, bytes } = project.cached(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
+  const { info, bytes } = project.store.cache.get(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
   repeated += bytes;
   if (repeated > MAX_REPEATED_ORG_METADATA) {
     throw badRequest(
@@ -50,9 +51,7 @@ export function orgInfoOf(project: Project, userId: string): Record<string, unkn
 }
 
 function computeOrgInfo(project: Project, userId: string): { info: Record<string, unknown>; bytes: number } {
-  const rows = project
-    .sql("SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
-    .all(userId) as Row[];
+  const rows = project.store.orgs.membershipsOf(userId);
   const info: Record<string, unknown> = {};
   let bytes = 0;
   for (const row of rows) {
@@ -63,10 +62,11 @@ function computeOrgInfo(project: Project, userId: string): { info: Record<string
 }
 
 /** An organization's metadata, parsed once until the next write (memberships share it). */
-const orgMetadata = (project: Project, org: Row) => project.cached(`orgMetadata:${org.org_id}`, () => json.parse<object>(org.metadata, {}));
+const orgMetadata = (project: Project, org: Row) =>
+  project.store.cache.get(`orgMetadata:${org.org_id}`, () => json.parse<object>(org.metadata, {}));
 
 export function membershipJson(project: Project, org: Row, role: string, additional: string[]) {
-  const roles = project.effectiveRoles(org, role, additional);
+  const roles = effectiveRolesIn(project.store.roles.setOf(org), role, additional);
   return {
     org_id: org.org_id,
     org_name: org.name,
@@ -107,7 +107,7 @@ export function userJson(project: Project, row: Row, includeOrgs = false): Recor
 }
 
 export function orgJson(project: Project, row: Row): Record<string, unknown> {
-  const sso = project.ssoOf(String(row.org_id));
+  const sso = project.store.sso.get(String(row.org_id));
   return {
     org_id: row.org_id,
     name: row.name,
@@ -130,7 +130,7 @@ export function orgJson(project: Project, row: Row): Record<string, unknown> {
 }
 
 export function orgSummaryJson(project: Project, row: Row): Record<string, unknown> {
-  const sso = project.ssoOf(String(row.org_id));
+  const sso = project.store.sso.get(String(row.org_id));
   return {
     org_id: row.org_id,
     name: row.name,

@@ -1,7 +1,8 @@
 import { hex, safeEqual } from "../crypto.js";
-import { json, type Row } from "../db.js";
+import { json } from "../db.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import type { ApiKeyRow } from "../store/api-keys.js";
 import { apiKeyJson, membershipJson, userJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 import { given, has, pageInfo, paging } from "./util.js";
@@ -10,9 +11,9 @@ import { given, has, pageInfo, paging } from "./util.js";
 function checkOwner(project: Project, body: Record<string, unknown>) {
   const userId = given<string>(body, "user_id");
   const orgId = given<string>(body, "org_id");
-  if (userId !== undefined && !project.userRow(userId)) throw badRequest("user_id", "No user has this id");
-  if (orgId !== undefined && !project.orgRow(orgId)) throw badRequest("org_id", "No organization has this id");
-  if (userId !== undefined && orgId !== undefined && !project.membership(userId, orgId)) {
+  if (userId !== undefined && !project.store.users.get(userId)) throw badRequest("user_id", "No user has this id");
+  if (orgId !== undefined && !project.store.orgs.get(orgId)) throw badRequest("org_id", "No organization has this id");
+  if (userId !== undefined && orgId !== undefined && !project.store.orgs.membership(userId, orgId)) {
     throw badRequest("user_id", "The user is not a member of the organization");
   }
   const expires = given<number>(body, "expires_at_seconds");
@@ -20,65 +21,41 @@ function checkOwner(project: Project, body: Record<string, unknown>) {
 }
 
 function insertKey(project: Project, body: Record<string, unknown>, tokenHash: string, imported: boolean, apiKeyId = hex(16)): string {
-  project
-    .sql(
-      `INSERT INTO api_keys (api_key_id, token_hash, imported, user_id, org_id, expires_at_seconds, metadata, display_name, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      apiKeyId,
-      tokenHash,
-      imported ? 1 : 0,
-      given(body, "user_id") ?? null,
-      given(body, "org_id") ?? null,
-      given(body, "expires_at_seconds") ?? null,
-      json.text(given(body, "metadata")),
-      given(body, "display_name") ?? null,
-      project.now(),
-    );
+  project.store.apiKeys.insert({
+    apiKeyId,
+    tokenHash,
+    imported,
+    userId: given<string>(body, "user_id") ?? null,
+    orgId: given<string>(body, "org_id") ?? null,
+    expiresAt: given<number>(body, "expires_at_seconds") ?? null,
+    metadata: json.text(given(body, "metadata")),
+    displayName: given<string>(body, "display_name") ?? null,
+    createdAt: project.now(),
+  });
   return apiKeyId;
-}
-
-/** Personal keys have no organization, organization keys have one; any other kind names no key. */
-function keyTypeCondition(kind: string): string {
-  if (kind === "personal") return "k.org_id IS NULL";
-  if (kind === "org" || kind === "organization") return "k.org_id IS NOT NULL";
-  return "0";
 }
 
 function listKeys(project: Project, query: Record<string, unknown>, archived: boolean): Reply {
   const p = paging(query);
-  const where = [archived ? "k.archived_at IS NOT NULL" : "k.archived_at IS NULL"];
-  const args: unknown[] = [];
-  if (typeof query.org_id === "string") {
-    where.push("k.org_id = ?");
-    args.push(query.org_id);
-  }
-  if (typeof query.user_id === "string") {
-    where.push("k.user_id = ?");
-    args.push(query.user_id);
-  }
-  if (typeof query.user_email === "string") {
-    where.push("k.user_id IN (SELECT user_id FROM users WHERE email = ?)");
-    args.push(query.user_email);
-  }
-  if (typeof query.api_key_type === "string") where.push(keyTypeCondition(query.api_key_type));
-  const clause = `WHERE ${where.join(" AND ")}`;
-  const total = (project.sql(`SELECT count(*) AS n FROM api_keys k ${clause}`).get(...args) as { n: number }).n;
-  const rows = project.sql(`SELECT * FROM api_keys k ${clause} ORDER BY k.seq LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
+  const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : undefined);
+  const { rows, total } = project.store.apiKeys.list(
+    { archived, orgId: text("org_id"), userId: text("user_id"), userEmail: text("user_email"), kind: text("api_key_type") },
+    p.size,
+    p.offset,
+  );
   return ok({ api_keys: rows.map((r) => apiKeyJson(r)), total_api_keys: total, ...pageInfo(p, total) });
 }
 
 const invalid = (message: string) => new ApiError(400, { api_key_token: [message] });
 
 /** Finds a key by its token: generated tokens start with their id; imported ones are found by hash. */
-function findKey(project: Project, token: string, imported: boolean): Row | undefined {
+function findKey(project: Project, token: string, imported: boolean): ApiKeyRow | undefined {
   const hash = project.hashToken(token);
   if (!imported) {
-    const row = project.apiKeyRow(token.slice(0, 32).toLowerCase());
+    const row = project.store.apiKeys.get(token.slice(0, 32).toLowerCase());
     return row && row.imported === 0 && safeEqual(String(row.token_hash), hash) ? row : undefined;
   }
-  return project.sql("SELECT * FROM api_keys WHERE token_hash = ? AND imported = 1").get(hash) as Row | undefined;
+  return project.store.apiKeys.importedByHash(hash);
 }
 
 function validate(project: Project, rawToken: string, imported: boolean): Reply {
@@ -87,20 +64,16 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
   if (!key) throw invalid("Invalid API key");
   if (key.archived_at !== null) throw invalid("This API key was deleted");
   if (typeof key.expires_at_seconds === "number" && key.expires_at_seconds <= project.now()) throw invalid("This API key has expired");
-  const user = typeof key.user_id === "string" ? project.userRow(key.user_id) : undefined;
-  const org = typeof key.org_id === "string" ? project.orgRow(key.org_id) : undefined;
+  const user = typeof key.user_id === "string" ? project.store.users.get(key.user_id) : undefined;
+  const org = typeof key.org_id === "string" ? project.store.orgs.get(key.org_id) : undefined;
   if (key.user_id !== null && !user) throw invalid("The API key's user no longer exists");
   if (key.org_id !== null && !org) throw invalid("The API key's organization no longer exists");
   if (user && user.enabled !== 1) throw invalid("The API key's user is disabled");
-  const membership = user && org ? project.membership(String(user.user_id), String(org.org_id)) : undefined;
+  const membership = user && org ? project.store.orgs.membership(String(user.user_id), String(org.org_id)) : undefined;
   if (user && org && !membership) throw invalid("The API key's user is no longer a member of its organization");
-  project.takeRateLimit(key);
-  project
-    .sql(
-      "INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, 1) ON CONFLICT (api_key_id, day) DO UPDATE SET count = count + 1",
-    )
-    .run(key.api_key_id, project.today());
-  const sso = org ? project.ssoOf(String(org.org_id)) : undefined;
+  project.rateLimits.take(key, project.settings.apiKeyRateLimit, project.nowExact());
+  project.store.apiKeys.countUse(key.api_key_id, project.today());
+  const sso = org ? project.store.sso.get(String(org.org_id)) : undefined;
   return ok({
     metadata: json.parse<object | null>(key.metadata, null),
     user: user ? userJson(project, user, true) : null,
@@ -125,10 +98,8 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
   });
 }
 
-function currentKey(project: Project, apiKeyId: string): Row {
-  const row = project.sql("SELECT * FROM api_keys WHERE api_key_id = ? AND archived_at IS NULL").get(apiKeyId.toLowerCase()) as
-    | Row
-    | undefined;
+function currentKey(project: Project, apiKeyId: string): ApiKeyRow {
+  const row = project.store.apiKeys.current(apiKeyId.toLowerCase());
   if (!row) throw notFound("API key");
   return row;
 }
@@ -138,7 +109,7 @@ export const apiKeyHandlers: Record<string, Handler> = {
   fetchArchivedApiKeys: ({ project, query }) => listKeys(project, query, true),
 
   fetchApiKey: ({ project, path }) => {
-    const row = project.sql("SELECT * FROM api_keys WHERE api_key_id = ?").get(path.api_key_id!.toLowerCase()) as Row | undefined;
+    const row = project.store.apiKeys.get(path.api_key_id!.toLowerCase());
     if (!row) throw notFound("API key");
     return ok(apiKeyJson(row));
   },
@@ -157,8 +128,7 @@ export const apiKeyHandlers: Record<string, Handler> = {
     const token = String(body.imported_api_key);
     if (token.trim() === "") throw badRequest("imported_api_key", "Must not be empty");
     const hash = project.hashToken(token);
-    if (project.sql("SELECT 1 FROM api_keys WHERE token_hash = ?").get(hash))
-      throw badRequest("imported_api_key", "This key was already imported");
+    if (project.store.apiKeys.hashTaken(hash)) throw badRequest("imported_api_key", "This key was already imported");
     return ok({ api_key_id: insertKey(project, body, hash, true) });
   },
 
@@ -166,19 +136,18 @@ export const apiKeyHandlers: Record<string, Handler> = {
     const row = currentKey(project, path.api_key_id!);
     if (body.set_to_never_expire === true) {
       if (has(body, "expires_at_seconds")) throw badRequest("expires_at_seconds", "Cannot be sent with set_to_never_expire");
-      project.sql("UPDATE api_keys SET expires_at_seconds = NULL WHERE api_key_id = ?").run(row.api_key_id);
+      project.store.apiKeys.setExpiry(row.api_key_id, null);
     } else if (has(body, "expires_at_seconds")) {
       if (body.expires_at_seconds <= project.now()) throw badRequest("expires_at_seconds", "Must be in the future");
-      project.sql("UPDATE api_keys SET expires_at_seconds = ? WHERE api_key_id = ?").run(body.expires_at_seconds, row.api_key_id);
+      project.store.apiKeys.setExpiry(row.api_key_id, body.expires_at_seconds);
     }
-    if (has(body, "metadata"))
-      project.sql("UPDATE api_keys SET metadata = ? WHERE api_key_id = ?").run(JSON.stringify(body.metadata), row.api_key_id);
+    if (has(body, "metadata")) project.store.apiKeys.setMetadata(row.api_key_id, JSON.stringify(body.metadata));
     return ok();
   },
 
   deleteApiKey: ({ project, path }) => {
     const row = currentKey(project, path.api_key_id!);
-    project.sql("UPDATE api_keys SET archived_at = ? WHERE api_key_id = ?").run(project.now(), row.api_key_id);
+    project.store.apiKeys.archive(row.api_key_id, project.now());
     return ok();
   },
 
@@ -186,19 +155,9 @@ export const apiKeyHandlers: Record<string, Handler> = {
   validateImportedApiKey: ({ project, body }) => validate(project, String(body.api_key_token), true),
 
   fetchApiKeyUsage: ({ project, query }) => {
-    const where = ["u.day = ?"];
-    const args: unknown[] = [query.date];
-    for (const field of ["org_id", "user_id", "api_key_id"]) {
-      if (typeof query[field] === "string") {
-        where.push(`k.${field} = ?`);
-        args.push(field === "api_key_id" ? String(query[field]).toLowerCase() : query[field]);
-      }
-    }
-    const row = project
-      .sql(
-        `SELECT coalesce(sum(u.count), 0) AS n FROM api_key_usage u JOIN api_keys k ON k.api_key_id = u.api_key_id WHERE ${where.join(" AND ")}`,
-      )
-      .get(...args) as { n: number };
-    return ok({ count: row.n });
+    const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : undefined);
+    const apiKeyId = text("api_key_id")?.toLowerCase();
+    const count = project.store.apiKeys.usage(query.date, { orgId: text("org_id"), userId: text("user_id"), apiKeyId });
+    return ok({ count });
   },
 };

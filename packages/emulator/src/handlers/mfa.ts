@@ -11,7 +11,7 @@ function gate(project: Project) {
 }
 
 function stepUpUser(project: Project, userId: string): Row {
-  const user = project.userRow(userId);
+  const user = project.store.users.get(userId);
   if (!user) throw stepUpError(404, "user_not_found", "User not found.");
   return user;
 }
@@ -22,10 +22,8 @@ function checkDuration(seconds: number) {
 
 function issueGrant(project: Project, userId: string, actionType: string, grantType: string, validFor: number): string {
   const grant = `sug_${hex(24)}`;
-  project
-    .sql("INSERT INTO step_up_grants (grant, user_id, action_type, grant_type, expires_at) VALUES (?, ?, ?, ?, ?)")
-    // Only the grant's hash is stored, as for end-user API keys.
-    .run(project.hashToken(grant), userId, actionType, grantType, project.now() + validFor);
+  // Only the grant's hash is stored, as for end-user API keys.
+  project.store.stepUp.insertGrant(project.hashToken(grant), userId, actionType, grantType, project.now() + validFor);
   return grant;
 }
 
@@ -45,12 +43,9 @@ export const mfaHandlers: Record<string, Handler> = {
 
   verifyStepUpGrant: ({ project, body }) => {
     gate(project);
-    const grant = project
-      .sql("SELECT * FROM step_up_grants WHERE grant = ? AND user_id = ? AND action_type = ? AND used_at IS NULL AND expires_at > ?")
-      .get(project.hashToken(String(body.grant)), body.user_id, body.action_type, project.now()) as Row | undefined;
+    const grant = project.store.stepUp.liveGrant(project.hashToken(String(body.grant)), body.user_id, body.action_type, project.now());
     if (!grant) throw stepUpError(400, "invalid_request_fields", "The grant was not found or has expired.", { grant: "grant_not_found" });
-    if (grant.grant_type === "ONE_TIME_USE")
-      project.sql("UPDATE step_up_grants SET used_at = ? WHERE grant = ?").run(project.now(), grant.grant);
+    if (grant.grant_type === "ONE_TIME_USE") project.store.stepUp.useGrant(grant.grant, project.now());
     return ok();
   },
 
@@ -65,28 +60,28 @@ export const mfaHandlers: Record<string, Handler> = {
     const challengeId = uuid();
     const code = smsCode();
     const now = project.now();
-    project
-      .sql(
-        `INSERT INTO sms_challenges (challenge_id, user_id, mfa_phone_id, action_type, grant_type, valid_for_seconds, code, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(challengeId, body.user_id, body.mfa_phone_id, body.action_type, body.grant_type, body.valid_for_seconds, code, now + 600);
-    project
-      .sql("INSERT INTO outbox (to_address, kind, subject, code, created_at) VALUES (?, 'sms', ?, ?, ?)")
-      .run(phone.phone_number, `Your verification code is ${code}`, code, now);
+    project.store.stepUp.insertChallenge({
+      challenge_id: challengeId,
+      user_id: body.user_id,
+      mfa_phone_id: body.mfa_phone_id,
+      action_type: body.action_type,
+      grant_type: body.grant_type,
+      valid_for_seconds: body.valid_for_seconds,
+      code,
+      expires_at: now + 600,
+    });
+    project.store.outbox.sms(phone.phone_number, `Your verification code is ${code}`, code, now);
     return ok({ challenge_id: challengeId });
   },
 
   verifyStepUpSmsCode: ({ project, body }) => {
     gate(project);
     stepUpUser(project, body.user_id);
-    const challenge = project
-      .sql("SELECT * FROM sms_challenges WHERE challenge_id = ? AND user_id = ? AND used_at IS NULL AND expires_at > ?")
-      .get(body.challenge_id, body.user_id, project.now()) as Row | undefined;
+    const challenge = project.store.stepUp.liveChallenge(body.challenge_id, body.user_id, project.now());
     if (!challenge) throw stepUpError(400, "invalid_request_fields", "Invalid request.", { challenge_id: "challenge_not_found" });
     if (!safeEqual(String(challenge.code), String(body.code).trim()))
       throw stepUpError(400, "incorrect_mfa_code", "The code you entered is incorrect.");
-    project.sql("UPDATE sms_challenges SET used_at = ? WHERE challenge_id = ?").run(project.now(), challenge.challenge_id);
+    project.store.stepUp.useChallenge(challenge.challenge_id, project.now());
     const grant = issueGrant(
       project,
       body.user_id,

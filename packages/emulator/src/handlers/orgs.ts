@@ -2,6 +2,8 @@ import { uuid } from "../crypto.js";
 import { json, type Row } from "../db.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import { checkRoles } from "../roles.js";
+import type { OrgRow } from "../store/orgs.js";
 import { orgJson, orgSummaryJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 import { sendLink } from "./users.js";
@@ -42,42 +44,36 @@ function checkOrgName(name: unknown) {
   if (typeof name === "string" && name.trim() === "") throw badRequest("name", "Must not be empty");
 }
 
-function checkCapacity(project: Project, org: Row, field: string) {
-  if (typeof org.max_users === "number" && project.memberCount(String(org.org_id)) >= org.max_users) {
+function checkCapacity(project: Project, org: OrgRow, field: string) {
+  if (typeof org.max_users === "number" && project.store.orgs.memberCount(String(org.org_id)) >= org.max_users) {
     throw badRequest(field, `The organization has reached its limit of ${org.max_users} members`);
   }
 }
 
 /** Creates or refreshes a pending invite, and "emails" its link. */
-function invite(project: Project, org: Row, email: string, role: string, additional: string[] | undefined): Reply {
-  const existing = project.userByEmail(email);
-  if (existing && project.membership(String(existing.user_id), String(org.org_id))) {
+function invite(project: Project, org: OrgRow, email: string, role: string, additional: string[] | undefined): Reply {
+  const existing = project.store.users.byEmail(email);
+  if (existing && project.store.orgs.membership(String(existing.user_id), String(org.org_id))) {
     throw badRequest("email", "This user is already a member of the organization");
   }
-  project.checkRoles(org, role, additional);
-  project.checkDomain(org, email, "email");
+  checkRoles(project.store.roles.setOf(org), role, additional);
+  project.store.orgs.checkDomain(org, email, "email");
   checkCapacity(project, org, "org_id");
   const now = project.now();
-  project
-    .sql(
-      `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (org_id, invitee_email) DO UPDATE SET role = excluded.role, additional_roles = excluded.additional_roles,
-         created_at = excluded.created_at, expires_at = excluded.expires_at`,
-    )
-    .run(org.org_id, email, role, JSON.stringify(additional ?? []), now, now + INVITE_LIFETIME);
+  project.store.invites.set(org.org_id, email, role, additional ?? [], now, now + INVITE_LIFETIME);
   sendLink(project, email, "invite", `You are invited to join ${org.name}`, { org_id: org.org_id, email }, INVITE_LIFETIME);
   return { status: 200, body: `Invitation email sent to ${email}`, contentType: "text/plain" };
 }
 
 export const orgHandlers: Record<string, Handler> = {
-  fetchOrg: ({ project, path }) => ok(orgJson(project, project.requireOrg(path.org_id!))),
+  fetchOrg: ({ project, path }) => ok(orgJson(project, project.store.orgs.require(path.org_id!))),
 
   queryOrgs: ({ project, query }) => queryOrgs(project, query),
   queryOrgsByPost: ({ project, body }) => queryOrgs(project, body ?? {}),
 
   createOrg: ({ project, body }) => {
     checkOrgName(body.name);
-    if (has(body, "custom_role_mapping_name") && !project.roleMappingExists(body.custom_role_mapping_name)) {
+    if (has(body, "custom_role_mapping_name") && !project.store.roles.exists(body.custom_role_mapping_name)) {
       throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
     }
     const orgId = uuid();
@@ -102,9 +98,9 @@ export const orgHandlers: Record<string, Handler> = {
   },
 
   updateOrg: ({ project, path, body }) => {
-    const org = project.requireOrg(path.org_id!);
+    const org = project.store.orgs.require(path.org_id!);
     checkOrgName(body.name);
-    if (has(body, "custom_role_mapping_name") && !project.roleMappingExists(body.custom_role_mapping_name)) {
+    if (has(body, "custom_role_mapping_name") && !project.store.roles.exists(body.custom_role_mapping_name)) {
       throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
     }
     const columns: Record<string, string> = {
@@ -139,71 +135,58 @@ export const orgHandlers: Record<string, Handler> = {
   },
 
   deleteOrg: ({ project, path }) => {
-    project.requireOrg(path.org_id!);
-    project.deleteOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
+    project.store.orgs.delete(path.org_id!, project.now());
     return ok();
   },
 
   addUserToOrg: ({ project, body }) => {
-    const user = project.requireUser(body.user_id);
-    const org = project.requireOrg(body.org_id);
-    if (project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is already a member of the organization");
-    project.checkRoles(org, body.role, body.additional_roles);
-    project.checkDomain(org, String(user.email), "user_id");
+    const user = project.store.users.require(body.user_id);
+    const org = project.store.orgs.require(body.org_id);
+    if (project.store.orgs.membership(body.user_id, body.org_id))
+      throw badRequest("user_id", "The user is already a member of the organization");
+    checkRoles(project.store.roles.setOf(org), body.role, body.additional_roles);
+    project.store.orgs.checkDomain(org, String(user.email), "user_id");
     checkCapacity(project, org, "org_id");
-    project.addMember(org, body.user_id, body.role, body.additional_roles ?? []);
-    project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(org.org_id, user.email);
+    project.store.orgs.addMember(org, body.user_id, body.role, body.additional_roles ?? [], project.now());
+    project.store.invites.delete(org.org_id, user.email);
     return ok();
   },
 
   removeUserFromOrg: ({ project, body }) => {
-    project.requireUser(body.user_id);
-    project.requireOrg(body.org_id);
-    if (!project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is not a member of the organization");
-    project.sql("DELETE FROM memberships WHERE user_id = ? AND org_id = ?").run(body.user_id, body.org_id);
-    project
-      .sql("DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)")
-      .run(body.user_id, body.org_id);
-    project
-      .sql("INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)")
-      .run(body.org_id, body.user_id, project.now());
+    project.store.users.require(body.user_id);
+    project.store.orgs.require(body.org_id);
+    if (!project.store.orgs.membership(body.user_id, body.org_id))
+      throw badRequest("user_id", "The user is not a member of the organization");
+    project.store.orgs.removeMember(body.org_id, body.user_id, project.now());
     return ok();
   },
 
   changeUserRoleInOrg: ({ project, body }) => {
-    project.requireUser(body.user_id);
-    const org = project.requireOrg(body.org_id);
-    if (!project.membership(body.user_id, body.org_id)) throw badRequest("user_id", "The user is not a member of the organization");
-    project.checkRoles(org, body.role, body.additional_roles);
-    project
-      .sql("UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?")
-      .run(body.role, JSON.stringify(body.additional_roles ?? []), body.user_id, body.org_id);
+    project.store.users.require(body.user_id);
+    const org = project.store.orgs.require(body.org_id);
+    if (!project.store.orgs.membership(body.user_id, body.org_id))
+      throw badRequest("user_id", "The user is not a member of the organization");
+    checkRoles(project.store.roles.setOf(org), body.role, body.additional_roles);
+    project.store.orgs.changeRole(body.org_id, body.user_id, body.role, body.additional_roles ?? []);
     return ok();
   },
 
   inviteUserToOrg: ({ project, body }) => {
-    const org = project.requireOrg(body.org_id);
+    const org = project.store.orgs.require(body.org_id);
     return invite(project, org, body.email, body.role, body.additional_roles);
   },
 
   inviteUserToOrgByUserId: ({ project, body }) => {
-    const user = project.requireUser(body.user_id);
-    const org = project.requireOrg(body.org_id);
+    const user = project.store.users.require(body.user_id);
+    const org = project.store.orgs.require(body.org_id);
     return invite(project, org, String(user.email), body.role, body.additional_roles);
   },
 
   fetchPendingInvites: ({ project, query }) => {
     const p = paging(query);
-    const args: unknown[] = [project.now()];
-    let clause = "WHERE i.expires_at > ?";
-    if (typeof query.org_id === "string") {
-      clause += " AND i.org_id = ?";
-      args.push(query.org_id);
-    }
-    const total = (project.sql(`SELECT count(*) AS n FROM invites i ${clause}`).get(...args) as { n: number }).n;
-    const rows = project
-      .sql(`SELECT i.*, o.name AS org_name FROM invites i JOIN orgs o ON o.org_id = i.org_id ${clause} ORDER BY i.seq LIMIT ? OFFSET ?`)
-      .all(...args, p.size, p.offset) as Row[];
+    const orgId = typeof query.org_id === "string" ? query.org_id : undefined;
+    const { rows, total } = project.store.invites.pending(project.now(), orgId, p.size, p.offset);
     return ok({
       invites: rows.map((r) => ({
         invitee_email: r.invitee_email,
@@ -222,23 +205,13 @@ export const orgHandlers: Record<string, Handler> = {
   },
 
   revokePendingInvite: ({ project, body }) => {
-    const result = project.sql("DELETE FROM invites WHERE org_id = ? AND invitee_email = ?").run(body.org_id, body.invitee_email);
-    if (result.changes === 0) throw notFound("pending invite");
-    project
-      .sql(
-        "DELETE FROM links WHERE kind = 'invite' AND json_extract(payload, '$.org_id') = ? AND json_extract(payload, '$.email') = ? COLLATE NOCASE",
-      )
-      .run(body.org_id, body.invitee_email);
+    if (!project.store.invites.delete(body.org_id, body.invitee_email)) throw notFound("pending invite");
+    project.store.links.deleteInvites(body.org_id, body.invitee_email);
     return ok();
   },
 
   fetchCustomRoleMappings: ({ project }) => {
-    const rows = project
-      .sql(
-        `SELECT m.name, (SELECT count(*) FROM orgs o WHERE o.custom_role_mapping_name = m.name) AS n
-         FROM custom_role_mappings m ORDER BY m.seq, m.name`,
-      )
-      .all() as Row[];
+    const rows = project.store.roles.withCounts();
     return ok({ custom_role_mappings: rows.map((r) => ({ custom_role_mapping_name: r.name, num_orgs_subscribed: r.n })) });
   },
 };

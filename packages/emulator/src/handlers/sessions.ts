@@ -19,19 +19,24 @@ export const ACCESS_TOKEN_SECONDS = 30 * 60;
 export function issueRefreshToken(project: Project, userId: string, loginMethod = "magic_link"): string {
   const token = hex(32);
   const now = project.now();
-  project
-    .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'refresh_token', ?, ?, ?, 0)")
-    .run(token, JSON.stringify({ user_id: userId, login_method: loginMethod }), now, now + SESSION_SECONDS);
+  project.store.links.insert({
+    token,
+    kind: "refresh_token",
+    payload: { user_id: userId, login_method: loginMethod },
+    createdAt: now,
+    expiresAt: now + SESSION_SECONDS,
+    singleUse: false,
+  });
   return token;
 }
 
 /** The live session of a refresh token and its user, or the 400 every dead one gets. */
 function liveSession(project: Project, token: string): { user: Row; loginMethod: string } {
   const invalid = badRequest("refresh_token", "The refresh token is not valid");
-  const link = project.sql("SELECT * FROM links WHERE token = ? AND kind = 'refresh_token'").get(token) as Row | undefined;
-  if (!link || link.used_at !== null || Number(link.expires_at) <= project.now()) throw invalid;
+  const link = project.store.links.get(token);
+  if (link?.kind !== "refresh_token" || link.used_at !== null || Number(link.expires_at) <= project.now()) throw invalid;
   const payload = json.parse<{ user_id: string; login_method: string }>(link.payload, { user_id: "", login_method: "" });
-  const user = project.userRow(payload.user_id);
+  const user = project.store.users.get(payload.user_id);
   if (user?.enabled !== 1) throw invalid;
   if (typeof user.sessions_revoked_at === "number" && Number(link.created_at) <= user.sessions_revoked_at) throw invalid;
   return { user, loginMethod: payload.login_method };
@@ -55,7 +60,7 @@ export const sessionHandlers: Record<string, Handler> = {
       ...(activeOrgId !== undefined ? { org_member_info: orgs[activeOrgId] } : { org_id_to_org_member_info: orgs }),
       login_method: { login_method: loginMethod },
     };
-    project.sql("UPDATE users SET last_active_at = ? WHERE user_id = ?").run(now, userId);
+    project.store.users.markActive(userId, now);
     return ok({
       refresh_token: body.refresh_token,
       access_token: { access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid), expires_at_seconds: claims.exp },
@@ -64,7 +69,7 @@ export const sessionHandlers: Record<string, Handler> = {
 
   logoutSession: ({ project, body }) => {
     liveSession(project, body.refresh_token);
-    project.sql("UPDATE links SET used_at = ? WHERE token = ?").run(project.now(), body.refresh_token);
+    project.store.links.markUsed(body.refresh_token, project.now());
     return ok();
   },
 };

@@ -6,20 +6,15 @@ import { type Handler, ok } from "./types.js";
 import { isHttpUrl, paging } from "./util.js";
 
 function setConnection(project: Project, orgId: string, kind: "saml" | "oidc", config: Record<string, unknown>) {
-  project.requireOrg(orgId);
+  project.store.orgs.require(orgId);
   // New identity-provider details start in test mode, until Go Live.
-  project
-    .sql(
-      `INSERT INTO sso_connections (org_id, kind, config, live, updated_at) VALUES (?, ?, ?, 0, ?)
-       ON CONFLICT (org_id) DO UPDATE SET kind = excluded.kind, config = excluded.config, live = 0, updated_at = excluded.updated_at`,
-    )
-    .run(orgId, kind, JSON.stringify(config), project.now());
+  project.store.sso.set(orgId, kind, config, project.now());
 }
 
 function setCanSetupSaml(value: 0 | 1): Handler {
   return ({ project, path }) => {
-    project.requireOrg(path.org_id!);
-    project.sql("UPDATE orgs SET can_setup_saml = ? WHERE org_id = ?").run(value, path.org_id);
+    project.store.orgs.require(path.org_id!);
+    project.store.orgs.setCanSetupSaml(path.org_id!, value);
     return ok();
   };
 }
@@ -29,26 +24,31 @@ export const ssoHandlers: Record<string, Handler> = {
   disallowOrgToSetupSaml: setCanSetupSaml(0),
 
   createSamlConnectionLink: ({ project, path, body }) => {
-    const org = project.requireOrg(path.org_id!);
+    const org = project.store.orgs.require(path.org_id!);
     if (org.can_setup_saml !== 1) throw badRequest("org_id", "The organization may not set up SSO: allow it first (Allow SAML)");
     const expires = typeof body?.expires_in_seconds === "number" ? body.expires_in_seconds : 7 * 86400;
     if (expires <= 0) throw badRequest("expires_in_seconds", "Must be at least 1");
     const token = hex(24);
     const now = project.now();
-    project
-      .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'saml_setup', ?, ?, ?, 0)")
-      .run(token, JSON.stringify({ org_id: org.org_id }), now, now + expires);
+    project.store.links.insert({
+      token,
+      kind: "saml_setup",
+      payload: { org_id: org.org_id },
+      createdAt: now,
+      expiresAt: now + expires,
+      singleUse: false,
+    });
     return ok({ url: `${project.settings.authUrl}/__emulator/links/${token}` });
   },
 
   fetchSamlSpMetadata: ({ project, path }) => {
-    const org = project.requireOrg(path.org_id!);
+    const org = project.store.orgs.require(path.org_id!);
     const base = `${project.settings.authUrl}/saml/${org.org_id}`;
     return ok({ entity_id: `${base}/metadata`, acs_url: `${base}/acs`, logout_url: `${base}/logout` });
   },
 
   setSamlIdpMetadata: ({ project, body }) => {
-    project.requireOrg(body.org_id);
+    project.store.orgs.require(body.org_id);
     if (!isHttpUrl(body.idp_sso_url)) throw badRequest("idp_sso_url", "Must be an http(s) URL");
     if (!/-----BEGIN CERTIFICATE-----/.test(body.idp_certificate)) {
       throw badRequest("idp_certificate", "Must be a PEM certificate (-----BEGIN CERTIFICATE-----)");
@@ -60,7 +60,7 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   setOidcIdpMetadata: ({ project, body }) => {
-    project.requireOrg(body.org_id);
+    project.store.orgs.require(body.org_id);
     for (const field of ["auth_url", "token_url", "userinfo_url"]) {
       if (typeof body[field] === "string" && !isHttpUrl(body[field])) throw badRequest(field, "Must be an http(s) URL");
     }
@@ -70,46 +70,33 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 
   takeSamlConnectionLive: ({ project, path }) => {
-    project.requireOrg(path.org_id!);
-    if (!project.ssoOf(path.org_id!)) throw notFound("SSO connection");
-    project.sql("UPDATE sso_connections SET live = 1, updated_at = ? WHERE org_id = ?").run(project.now(), path.org_id);
+    project.store.orgs.require(path.org_id!);
+    if (!project.store.sso.get(path.org_id!)) throw notFound("SSO connection");
+    project.store.sso.goLive(path.org_id!, project.now());
     return ok();
   },
 
   deleteSamlConnection: ({ project, path }) => {
-    project.requireOrg(path.org_id!);
-    const result = project.sql("DELETE FROM sso_connections WHERE org_id = ?").run(path.org_id);
-    if (result.changes === 0) throw badRequest("org_id", "The organization has no SSO connection");
+    project.store.orgs.require(path.org_id!);
+    if (!project.store.sso.delete(path.org_id!)) throw badRequest("org_id", "The organization has no SSO connection");
     return ok();
   },
 
   fetchOrgScimGroups: ({ project, path, query }) => {
-    project.requireOrg(path.org_id!);
+    project.store.orgs.require(path.org_id!);
     const p = paging(query);
-    const args: unknown[] = [path.org_id];
-    let clause = "WHERE g.org_id = ?";
-    if (typeof query.user_id === "string") {
-      clause += " AND EXISTS (SELECT 1 FROM scim_group_members m WHERE m.group_id = g.group_id AND m.user_id = ?)";
-      args.push(query.user_id);
-    }
-    const total = (project.sql(`SELECT count(*) AS n FROM scim_groups g ${clause}`).get(...args) as { n: number }).n;
-    const rows = project
-      .sql(`SELECT * FROM scim_groups g ${clause} ORDER BY g.seq LIMIT ? OFFSET ?`)
-      .all(...args, p.size, p.offset) as Row[];
+    const userId = typeof query.user_id === "string" ? query.user_id : undefined;
+    const { rows, total } = project.store.scim.ofOrg(path.org_id!, userId, p.size, p.offset);
     return ok({ groups: rows.map(groupSummary), page_number: p.number, page_size: p.size, total_groups: total });
   },
 
   fetchScimGroup: ({ project, path, query }) => {
-    project.requireOrg(path.org_id!);
-    const group = project.sql("SELECT * FROM scim_groups WHERE org_id = ? AND group_id = ?").get(path.org_id, path.group_id) as
-      | Row
-      | undefined;
+    project.store.orgs.require(path.org_id!);
+    const group = project.store.scim.get(path.org_id!, path.group_id!);
     if (!group) throw notFound("SCIM group");
     const p = paging(query, "members_page_size", "members_page_number");
-    const members = project
-      .sql("SELECT user_id FROM scim_group_members WHERE group_id = ? ORDER BY seq LIMIT ? OFFSET ?")
-      .all(group.group_id, p.size, p.offset) as Row[];
-    return ok({ ...groupSummary(group), members: members.map((m) => ({ user_id: m.user_id })) });
+    const members = project.store.scim.members(group.group_id, p.size, p.offset);
+    return ok({ ...groupSummary(group), members: members.map((userId) => ({ user_id: userId })) });
   },
 };
 

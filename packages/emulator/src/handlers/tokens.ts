@@ -14,32 +14,31 @@ export const tokenHandlers: Record<string, Handler> = {
   createMagicLink: ({ project, body }) => {
     if (has(body, "redirect_to_url") && !isHttpUrl(body.redirect_to_url)) throw badRequest("redirect_to_url", "Must be an http(s) URL");
     if (has(body, "expires_in_hours") && body.expires_in_hours <= 0) throw badRequest("expires_in_hours", "Must be at least 1");
-    let user = project.userByEmail(body.email);
+    let user = project.store.users.byEmail(body.email);
     if (!user) {
       if (body.create_new_user_if_one_doesnt_exist === false) {
         throw badRequest("email", "No user has this email, and create_new_user_if_one_doesnt_exist is false");
       }
       const userId = insertUser(project, { email: body.email, signup_query_parameters: given(body, "user_signup_query_parameters") });
-      user = project.requireUser(userId);
+      user = project.store.users.require(userId);
     }
     const token = hex(24);
     const now = project.now();
     const hours = given<number>(body, "expires_in_hours") ?? 24;
-    project
-      .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, 'magic_link', ?, ?, ?, ?)")
-      .run(
-        token,
-        JSON.stringify({ user_id: user.user_id, redirect_to_url: given(body, "redirect_to_url") ?? null }),
-        now,
-        now + hours * 3600,
-        body.expire_after_first_use === true ? 1 : 0,
-      );
+    project.store.links.insert({
+      token,
+      kind: "magic_link",
+      payload: { user_id: user.user_id, redirect_to_url: given(body, "redirect_to_url") ?? null },
+      createdAt: now,
+      expiresAt: now + hours * 3600,
+      singleUse: body.expire_after_first_use === true,
+    });
     return ok({ url: `${project.settings.authUrl}/__emulator/links/${token}` });
   },
 
   createAccessToken: ({ project, body }) => {
     if (!project.settings.accessTokensEnabled) throw new ApiError(404, { error: "Creating access tokens is not enabled for this project" });
-    const user = project.userRow(body.user_id);
+    const user = project.store.users.get(body.user_id);
     if (!user) throw new ApiError(403, { error: "User not found" });
     if (user.enabled !== 1) throw new ApiError(403, { error: "The user is disabled" });
     if (body.duration_in_minutes <= 0) throw badRequest("duration_in_minutes", "Must be at least 1");
@@ -67,7 +66,7 @@ export const tokenHandlers: Record<string, Handler> = {
     } else {
       claims.org_id_to_org_member_info = orgs;
     }
-    project.sql("UPDATE users SET last_active_at = ? WHERE user_id = ?").run(now, user.user_id);
+    project.store.users.markActive(user.user_id, now);
     return ok({ access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid) });
   },
 
@@ -79,7 +78,7 @@ export const tokenHandlers: Record<string, Handler> = {
       throw badRequest("existing_password_hash", "Must not be empty");
     }
     if (has(body, "existing_user_id")) {
-      const taken = project.sql("SELECT 1 FROM users WHERE legacy_user_id = ?").get(body.existing_user_id);
+      const taken = project.store.users.legacyIdTaken(body.existing_user_id);
       if (taken) throw badRequest("existing_user_id", "A user with this existing_user_id was already migrated");
     }
     const userId = insertUser(project, {
@@ -100,10 +99,10 @@ export const tokenHandlers: Record<string, Handler> = {
   },
 
   migrateUserPassword: ({ project, body }) => {
-    const user = project.userRow(body.user_id);
+    const user = project.store.users.get(body.user_id);
     if (!user) throw badRequest("user_id", "No user has this id");
     if (String(body.password_hash).trim() === "") throw badRequest("password_hash", "Must not be empty");
-    project.sql("UPDATE users SET password_hash = ? WHERE user_id = ?").run(`imported$${body.password_hash}`, user.user_id);
+    project.store.users.setPasswordHash(user.user_id, `imported$${body.password_hash}`);
     return ok();
   },
 };

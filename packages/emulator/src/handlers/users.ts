@@ -20,11 +20,16 @@ function checkName(field: string, value: unknown) {
 export function sendLink(project: Project, to: string, kind: string, subject: string, payload: object, expiresIn: number | null): string {
   const token = hex(24);
   const now = project.now();
-  project
-    .sql("INSERT INTO links (token, kind, payload, created_at, expires_at, single_use) VALUES (?, ?, ?, ?, ?, 1)")
-    .run(token, kind, JSON.stringify(payload), now, expiresIn === null ? null : now + expiresIn);
+  project.store.links.insert({
+    token,
+    kind,
+    payload,
+    createdAt: now,
+    expiresAt: expiresIn === null ? null : now + expiresIn,
+    singleUse: true,
+  });
   const link = `${project.settings.authUrl}/__emulator/links/${token}`;
-  project.sql("INSERT INTO outbox (to_address, kind, subject, link, created_at) VALUES (?, ?, ?, ?, ?)").run(to, kind, subject, link, now);
+  project.store.outbox.email(to, kind, subject, link, now);
   return link;
 }
 
@@ -45,8 +50,8 @@ export interface NewUser {
 }
 
 export function insertUser(project: Project, user: NewUser): string {
-  project.checkUnique("email", "email", user.email);
-  project.checkUnique("username", "username", user.username);
+  project.store.users.checkUnique("email", "email", user.email);
+  project.store.users.checkUnique("username", "username", user.username);
   const userId = uuid();
   const now = project.now();
   project
@@ -86,7 +91,7 @@ function batch(column: "user_id" | "email" | "username"): Handler {
     for (const value of values) {
       const row =
         column === "username"
-          ? project.userByUsername(value)
+          ? project.store.users.byUsername(value)
           : (project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined);
       if (row) found.set(String(row.user_id), row);
     }
@@ -105,23 +110,23 @@ const ORDER_BY: Record<string, string> = {
 
 function simpleUpdate(sql: string): Handler {
   return ({ project, path }) => {
-    project.requireUser(path.user_id!);
+    project.store.users.require(path.user_id!);
     project.sql(sql).run(path.user_id);
     return ok();
   };
 }
 
 export const userHandlers: Record<string, Handler> = {
-  fetchUserById: ({ project, path, query }) => ok(userJson(project, project.requireUser(path.user_id!), includeOrgs(query))),
+  fetchUserById: ({ project, path, query }) => ok(userJson(project, project.store.users.require(path.user_id!), includeOrgs(query))),
 
   fetchUserByEmail: ({ project, query }) => {
-    const row = project.userByEmail(String(query.email));
+    const row = project.store.users.byEmail(String(query.email));
     if (!row) throw notFound("user");
     return ok(userJson(project, row, includeOrgs(query)));
   },
 
   fetchUserByUsername: ({ project, query }) => {
-    const row = project.userByUsername(String(query.username));
+    const row = project.store.users.byUsername(String(query.username));
     if (!row) throw notFound("user");
     return ok(userJson(project, row, includeOrgs(query)));
   },
@@ -176,7 +181,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserSignupQueryParameters: ({ project, path }) => {
-    const row = project.requireUser(path.user_id!);
+    const row = project.store.users.require(path.user_id!);
     return ok({ user_signup_query_parameters: json.parse<Record<string, string>>(row.signup_query_parameters, {}) });
   },
 
@@ -200,9 +205,9 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   updateUserMetadata: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     for (const f of ["username", "first_name", "last_name"]) checkName(f, body[f]);
-    project.checkUnique("username", "username", given(body, "username"), String(user.user_id));
+    project.store.users.checkUnique("username", "username", given(body, "username"), String(user.user_id));
     const sets: string[] = [];
     const args: unknown[] = [];
     for (const column of ["username", "first_name", "last_name", "picture_url", "legacy_user_id"]) {
@@ -226,10 +231,10 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   updateUserEmail: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
-    project.checkUnique("new_email", "email", body.new_email, String(user.user_id));
+    const user = project.store.users.require(path.user_id!);
+    project.store.users.checkUnique("new_email", "email", body.new_email, String(user.user_id));
     if (body.require_email_confirmation) {
-      project.sql("UPDATE users SET pending_email = ? WHERE user_id = ?").run(body.new_email, user.user_id);
+      project.store.users.setPendingEmail(user.user_id, body.new_email);
       sendLink(
         project,
         body.new_email,
@@ -239,19 +244,15 @@ export const userHandlers: Record<string, Handler> = {
         86400,
       );
     } else {
-      project
-        .sql("UPDATE users SET email = ?, email_confirmed = 1, pending_email = NULL WHERE user_id = ?")
-        .run(body.new_email, user.user_id);
+      project.store.users.setEmail(user.user_id, body.new_email);
     }
     return ok();
   },
 
   updateUserPassword: ({ project, path, body }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     checkPassword("password", body.password);
-    project
-      .sql("UPDATE users SET password_hash = ?, update_password_required = ? WHERE user_id = ?")
-      .run(hashPassword(body.password), body.ask_user_to_update_password_on_login === true ? 1 : 0, user.user_id);
+    project.store.users.setPassword(user.user_id, hashPassword(body.password), body.ask_user_to_update_password_on_login === true);
     return ok();
   },
 
@@ -262,37 +263,37 @@ export const userHandlers: Record<string, Handler> = {
   disableUser2fa: simpleUpdate("UPDATE users SET mfa_totp_secret = NULL, mfa_phones = '[]' WHERE user_id = ?"),
 
   disableUser: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    project.sql("UPDATE users SET enabled = 0, sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
+    project.store.users.require(path.user_id!);
+    project.store.users.disable(path.user_id!, project.now());
     return ok();
   },
 
   logoutAllUserSessions: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    project.sql("UPDATE users SET sessions_revoked_at = ? WHERE user_id = ?").run(project.now(), path.user_id);
+    project.store.users.require(path.user_id!);
+    project.store.users.revokeSessions(path.user_id!, project.now());
     return ok();
   },
 
   deleteUser: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    project.deleteUser(path.user_id!);
+    project.store.users.require(path.user_id!);
+    project.store.users.delete(path.user_id!, project.now());
     return ok();
   },
 
   resendEmailConfirmation: ({ project, body }) => {
-    const user = project.requireUser(body.user_id);
+    const user = project.store.users.require(body.user_id);
     if (user.email_confirmed === 1) throw new ApiError(400, { user_facing_error: "This email address is already confirmed." });
     const last = typeof user.last_confirmation_email_at === "number" ? user.last_confirmation_email_at : undefined;
     if (last !== undefined && project.now() - last < 60) {
       throw new ApiError(429, { user_facing_error: "A confirmation email was sent recently. Please wait before asking for another one." });
     }
-    project.sql("UPDATE users SET last_confirmation_email_at = ? WHERE user_id = ?").run(project.now(), user.user_id);
+    project.store.users.markConfirmationSent(user.user_id, project.now());
     sendLink(project, String(user.email), "confirm_email", "Confirm your email address", { user_id: user.user_id }, 7 * 86400);
     return ok();
   },
 
   fetchUserMfaMethods: ({ project, path }) => {
-    const user = project.requireUser(path.user_id!);
+    const user = project.store.users.require(path.user_id!);
     const phones = json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
     if (user.mfa_totp_secret !== null) return ok({ mfa_setup: { type: "Totp" } });
     if (phones.length > 0) {
@@ -307,31 +308,25 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   fetchUserOAuthTokens: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    const rows = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? ORDER BY provider").all(path.user_id) as Row[];
+    project.store.users.require(path.user_id!);
+    const rows = project.store.oauth.ofUser(path.user_id!);
     return ok(Object.fromEntries(rows.map((r) => [r.provider, oauthJson(r)])));
   },
 
   fetchFreshOAuthToken: ({ project, path }) => {
-    project.requireUser(path.user_id!);
-    const row = project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? AND provider = ?").get(path.user_id, path.provider) as
-      | Row
-      | undefined;
+    project.store.users.require(path.user_id!);
+    const row = project.store.oauth.get(path.user_id!, path.provider!);
     if (!row) throw notFound(`${path.provider} token`);
     if (row.refresh_token !== null) {
-      project
-        .sql("UPDATE oauth_tokens SET access_token = ?, token_expiration = ? WHERE user_id = ? AND provider = ?")
-        .run(`${path.provider}_at_${hex(16)}`, project.now() + 3600, path.user_id, path.provider);
+      project.store.oauth.refresh(path.user_id!, path.provider!, `${path.provider}_at_${hex(16)}`, project.now() + 3600);
     }
-    return ok(
-      oauthJson(project.sql("SELECT * FROM oauth_tokens WHERE user_id = ? AND provider = ?").get(path.user_id, path.provider) as Row),
-    );
+    return ok(oauthJson(project.store.oauth.get(path.user_id!, path.provider!)!));
   },
 
   fetchEmployee: ({ project, path }) => {
-    const row = project.sql("SELECT email FROM employees WHERE employee_id = ?").get(path.employee_id) as Row | undefined;
-    if (!row) throw notFound("employee");
-    return ok({ email: row.email });
+    const email = project.store.oauth.employeeEmail(path.employee_id!);
+    if (email === undefined) throw notFound("employee");
+    return ok({ email });
   },
 };
 

@@ -1,8 +1,9 @@
 // The backend API keys of the emulated project: one printed key of each kind, created on first
 // start and kept in the data file, and the keys tests create. Held in memory for the hot path.
-import type { KeyKind } from "./config.js";
-import { hex } from "./crypto.js";
-import { json, type Row, type Sql } from "./db.js";
+import type { KeyKind } from "../config.js";
+import { hex } from "../crypto.js";
+import { type Db, json } from "../db.js";
+import { prepared } from "./prepared.js";
 
 export interface BackendKey {
   token: string;
@@ -21,13 +22,21 @@ const PRINTED: Record<KeyKind, string> = {
 export class BackendKeys {
   private byToken = new Map<string, BackendKey>();
 
-  constructor(private readonly sql: Sql) {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = prepared(db, {
+      all: "SELECT * FROM backend_keys",
+      byName: "SELECT token FROM backend_keys WHERE name = ?",
+      insert: "INSERT INTO backend_keys (token, kind, name, permissions, created_at) VALUES (?, ?, ?, ?, ?)",
+      setPermissions: "UPDATE backend_keys SET permissions = ? WHERE name = ?",
+    });
     this.load();
   }
 
   private load() {
     this.byToken.clear();
-    for (const row of this.sql("SELECT * FROM backend_keys").all() as Row[]) {
+    for (const row of this.q.all.all()) {
       this.byToken.set(String(row.token), {
         token: String(row.token),
         kind: row.kind as KeyKind,
@@ -40,18 +49,12 @@ export class BackendKeys {
   /** The printed key of each kind, created when missing; the Custom key takes `customPermissions` when given. Run it in a transaction. */
   ensurePrinted(customPermissions: string[] | undefined, now: number): Record<KeyKind, BackendKey> {
     for (const [kind, name] of Object.entries(PRINTED)) {
-      const existing = this.sql("SELECT token FROM backend_keys WHERE name = ?").get(name);
+      const existing = this.q.byName.get(name);
       if (!existing) {
         const permissions = kind === "custom" ? (customPermissions ?? ["read-users"]) : [];
-        this.sql("INSERT INTO backend_keys (token, kind, name, permissions, created_at) VALUES (?, ?, ?, ?, ?)").run(
-          hex(24),
-          kind,
-          name,
-          JSON.stringify(permissions),
-          now,
-        );
+        this.q.insert.run(hex(24), kind, name, JSON.stringify(permissions), now);
       } else if (kind === "custom" && customPermissions) {
-        this.sql("UPDATE backend_keys SET permissions = ? WHERE name = ?").run(JSON.stringify(customPermissions), name);
+        this.q.setPermissions.run(JSON.stringify(customPermissions), name);
       }
     }
     this.load();
@@ -61,13 +64,7 @@ export class BackendKeys {
 
   create(kind: KeyKind, permissions: string[], name = `${kind} key`, now: number): BackendKey {
     const key: BackendKey = { token: hex(24), kind, name, permissions: kind === "custom" ? permissions : [] };
-    this.sql("INSERT INTO backend_keys (token, kind, name, permissions, created_at) VALUES (?, ?, ?, ?, ?)").run(
-      key.token,
-      kind,
-      name,
-      JSON.stringify(key.permissions),
-      now,
-    );
+    this.q.insert.run(key.token, kind, name, JSON.stringify(key.permissions), now);
     this.byToken.set(key.token, key);
     return key;
   }

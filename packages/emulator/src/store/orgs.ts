@@ -1,0 +1,141 @@
+// The `orgs` and `memberships` tables (with `membership_events`, the history insights read), and
+// what hangs off an organization when it is deleted.
+import { type Db, json } from "../db.js";
+import { badRequest, notFound } from "../errors.js";
+import type { RowCache } from "./cache.js";
+import { prepared } from "./prepared.js";
+import type { Flag } from "./users.js";
+
+export type OrgRow = {
+  seq: number;
+  org_id: string;
+  name: string;
+  url_safe_org_slug: string;
+  can_setup_saml: Flag;
+  domain: string | null;
+  /** JSON array of domains. */
+  extra_domains: string;
+  domain_autojoin: Flag;
+  domain_restrict: Flag;
+  max_users: number | null;
+  /** JSON object. */
+  metadata: string;
+  custom_role_mapping_name: string | null;
+  legacy_org_id: string | null;
+  require_2fa_by: string | null;
+  password_rotation_enabled: Flag;
+  password_rotation_history_size: number;
+  password_rotation_period: number;
+  created_at: number;
+};
+
+export type MembershipRow = {
+  user_id: string;
+  org_id: string;
+  role: string;
+  /** JSON array of role names. */
+  additional_roles: string;
+  created_at: number;
+  seq: number;
+};
+
+export class Orgs {
+  private readonly q;
+
+  constructor(
+    db: Db,
+    private readonly cache: RowCache,
+  ) {
+    this.q = prepared(db, {
+      byId: "SELECT * FROM orgs WHERE org_id = ?",
+      membership: "SELECT * FROM memberships WHERE user_id = ? AND org_id = ?",
+      memberCount: "SELECT count(*) AS n FROM memberships WHERE org_id = ?",
+      nextSeq: "SELECT coalesce(max(seq), 0) + 1 AS n FROM memberships",
+      addMember: "INSERT INTO memberships (user_id, org_id, role, additional_roles, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)",
+      joined: "INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'joined', ?)",
+      deleteMemberships: "DELETE FROM memberships WHERE org_id = ?",
+      deleteEvents: "DELETE FROM membership_events WHERE org_id = ?",
+      deleteInvites: "DELETE FROM invites WHERE org_id = ?",
+      deleteSso: "DELETE FROM sso_connections WHERE org_id = ?",
+      deleteScimMembers: "DELETE FROM scim_group_members WHERE group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)",
+      deleteScimGroups: "DELETE FROM scim_groups WHERE org_id = ?",
+      archiveKeys: "UPDATE api_keys SET archived_at = ? WHERE org_id = ? AND archived_at IS NULL",
+      delete: "DELETE FROM orgs WHERE org_id = ?",
+      setCanSetupSaml: "UPDATE orgs SET can_setup_saml = ? WHERE org_id = ?",
+      removeMember: "DELETE FROM memberships WHERE user_id = ? AND org_id = ?",
+      leaveScimGroups:
+        "DELETE FROM scim_group_members WHERE user_id = ? AND group_id IN (SELECT group_id FROM scim_groups WHERE org_id = ?)",
+      left: "INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'left', ?)",
+      membershipsOf:
+        "SELECT m.role, m.additional_roles, o.* FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq",
+      changeRole: "UPDATE memberships SET role = ?, additional_roles = ? WHERE user_id = ? AND org_id = ?",
+    });
+  }
+
+  get(orgId: string): OrgRow | undefined {
+    return this.cache.get(`org:${orgId}`, () => this.q.byId.get(orgId) as OrgRow | undefined);
+  }
+
+  /** The organization, or 404. */
+  require(orgId: string): OrgRow {
+    const row = this.get(orgId);
+    if (!row) throw notFound("organization");
+    return row;
+  }
+
+  membership(userId: string, orgId: string): MembershipRow | undefined {
+    return this.cache.get(`member:${userId}:${orgId}`, () => this.q.membership.get(userId, orgId) as MembershipRow | undefined);
+  }
+
+  memberCount(orgId: string): number {
+    return (this.q.memberCount.get(orgId) as { n: number }).n;
+  }
+
+  /** Throws 400 when the email's domain is not one of a domain-restricted organization's. */
+  checkDomain(org: OrgRow, email: string, field: string) {
+    if (org.domain_restrict !== 1) return;
+    const domains = [org.domain, ...json.parse<string[]>(org.extra_domains, [])].filter((d): d is string => typeof d === "string");
+    const domain = email.split("@").pop()?.toLowerCase() ?? "";
+    if (!domains.some((d) => d.toLowerCase() === domain)) {
+      throw badRequest(field, `The organization only accepts members with an email address at ${domains.join(", ") || "its domain"}`);
+    }
+  }
+
+  addMember(org: OrgRow, userId: string, role: string, additional: string[], now: number) {
+    const seq = (this.q.nextSeq.get() as { n: number }).n;
+    this.q.addMember.run(userId, org.org_id, role, JSON.stringify(additional), now, seq);
+    this.q.joined.run(org.org_id, userId, now);
+  }
+
+  setCanSetupSaml(orgId: string, value: Flag): void {
+    this.q.setCanSetupSaml.run(value, orgId);
+  }
+
+  /** The user leaves the organization (and its SCIM groups). */
+  removeMember(orgId: string, userId: string, now: number): void {
+    this.q.removeMember.run(userId, orgId);
+    this.q.leaveScimGroups.run(userId, orgId);
+    this.q.left.run(orgId, userId, now);
+  }
+
+  /** The user's organizations, each with the user's role in it, in the order they joined. */
+  membershipsOf(userId: string): (OrgRow & Pick<MembershipRow, "role" | "additional_roles">)[] {
+    return this.q.membershipsOf.all(userId) as (OrgRow & Pick<MembershipRow, "role" | "additional_roles">)[];
+  }
+
+  changeRole(orgId: string, userId: string, role: string, additional: string[]): void {
+    this.q.changeRole.run(role, JSON.stringify(additional), userId, orgId);
+  }
+
+  /** Deletes an organization and everything that hangs off it (its API keys are archived). */
+  delete(orgId: string, now: number) {
+    this.q.deleteMemberships.run(orgId);
+    this.q.deleteEvents.run(orgId);
+    this.q.deleteInvites.run(orgId);
+    this.q.deleteSso.run(orgId);
+    this.q.deleteScimMembers.run(orgId);
+    this.q.deleteScimGroups.run(orgId);
+    this.q.archiveKeys.run(now, orgId);
+    this.q.delete.run(orgId);
+  }
+}
