@@ -2,13 +2,12 @@
 // (runnable, a server, a contributor's command, or a sketch), every link resolves from the
 // installed package (a shipped file, a heading) or is absolute, and every runnable command runs
 // in empty npm and pnpm 10 projects outside the repository (scripts/readme-commands.mjs).
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { forPnpm } from "../readme-commands.mjs";
 import { codeBlocks, linkProblems, markProblems, publicPackages, root, shippedFiles } from "../readmes.mjs";
-import { userEnv } from "./user-env.js";
+import { runAsUser } from "./run-as-user.js";
 
 const packages = publicPackages();
 
@@ -55,19 +54,7 @@ describe("the checks themselves", () => {
 });
 
 it("every <!-- run --> command of every shipped README works in empty npm and pnpm 10 projects", async () => {
-  const child = spawn(process.execPath, [join(root, "scripts", "readme-commands.mjs")], {
-    cwd: root,
-    env: userEnv(),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-  });
-  child.stderr.on("data", (d) => {
-    output += d;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const { code, output } = await runAsUser("readme-commands.mjs");
   console.log(output.slice(-20000));
   const failure = /^readme commands failed: [\s\S]*$/m.exec(output)?.[0];
   expect(failure ?? (code === 0 ? undefined : `exited ${code}`), output.slice(-8000)).toBeUndefined();
