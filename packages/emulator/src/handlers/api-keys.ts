@@ -1,4 +1,4 @@
-import { hex, safeEqual } from "../crypto.js";
+import { hashToken, hex, safeEqual } from "../crypto.js";
 import { json } from "../db.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
@@ -50,7 +50,7 @@ const invalid = (message: string) => new ApiError(400, { api_key_token: [message
 
 /** Finds a key by its token: generated tokens start with their id; imported ones are found by hash. */
 function findKey(project: Project, token: string, imported: boolean): ApiKeyRow | undefined {
-  const hash = project.hashToken(token);
+  const hash = hashToken(token);
   if (!imported) {
     const row = project.store.apiKeys.get(token.slice(0, 32).toLowerCase());
     return row && row.imported === 0 && safeEqual(String(row.token_hash), hash) ? row : undefined;
@@ -118,7 +118,7 @@ export const apiKeyHandlers: Record<string, Handler> = {
     checkOwner(project, body);
     const apiKeyId = hex(16);
     const token = `${apiKeyId}${hex(32)}`;
-    insertKey(project, body, project.hashToken(token), false, apiKeyId);
+    insertKey(project, body, hashToken(token), false, apiKeyId);
     // The token is answered once; only its hash is stored.
     return ok({ api_key_id: apiKeyId, api_key_token: token });
   },
@@ -127,7 +127,7 @@ export const apiKeyHandlers: Record<string, Handler> = {
     checkOwner(project, body);
     const token = String(body.imported_api_key);
     if (token.trim() === "") throw badRequest("imported_api_key", "Must not be empty");
-    const hash = project.hashToken(token);
+    const hash = hashToken(token);
     if (project.store.apiKeys.hashTaken(hash)) throw badRequest("imported_api_key", "This key was already imported");
     return ok({ api_key_id: insertKey(project, body, hash, true) });
   },

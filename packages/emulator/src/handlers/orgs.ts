@@ -1,42 +1,29 @@
 import { uuid } from "../crypto.js";
-import { json, type Row } from "../db.js";
+import { json } from "../db.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
 import { checkRoles } from "../roles.js";
-import type { OrgRow } from "../store/orgs.js";
+import type { OrgRow, OrgUpdate } from "../store/orgs.js";
 import { orgJson, orgSummaryJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 import { sendLink } from "./users.js";
-import { contains, given, has, pageInfo, paging } from "./util.js";
+import { given, has, pageInfo, paging } from "./util.js";
 
 const INVITE_LIFETIME = 7 * 86400;
 
-const ORDER_BY: Record<string, string> = {
-  CREATED_AT_ASC: "created_at ASC, seq ASC",
-  CREATED_AT_DESC: "created_at DESC, seq DESC",
-  NAME: "name COLLATE NOCASE ASC, seq ASC",
-};
-
 function queryOrgs(project: Project, params: Record<string, unknown>): Reply {
   const p = paging(params);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (typeof params.name === "string" && params.name !== "") {
-    where.push("name LIKE ? ESCAPE '\\'");
-    args.push(contains(params.name));
-  }
-  if (typeof params.legacy_org_id === "string") {
-    where.push("legacy_org_id = ?");
-    args.push(params.legacy_org_id);
-  }
-  if (typeof params.domain === "string") {
-    where.push("(domain = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(orgs.extra_domains) WHERE value = ? COLLATE NOCASE))");
-    args.push(params.domain, params.domain);
-  }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = (project.sql(`SELECT count(*) AS n FROM orgs ${clause}`).get(...args) as { n: number }).n;
-  const order = ORDER_BY[String(params.order_by ?? "CREATED_AT_ASC")] ?? ORDER_BY.CREATED_AT_ASC;
-  const rows = project.sql(`SELECT * FROM orgs ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
+  const text = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
+  const { rows, total } = project.store.orgs.query(
+    {
+      name: text("name"),
+      legacyOrgId: text("legacy_org_id"),
+      domain: text("domain"),
+      orderBy: String(params.order_by ?? "CREATED_AT_ASC"),
+    },
+    p.size,
+    p.offset,
+  );
   return ok({ orgs: rows.map((r) => orgSummaryJson(project, r)), total_orgs: total, ...pageInfo(p, total) });
 }
 
@@ -77,23 +64,24 @@ export const orgHandlers: Record<string, Handler> = {
       throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
     }
     const orgId = uuid();
-    project
-      .sql(
-        `INSERT INTO orgs (org_id, name, url_safe_org_slug, domain, domain_autojoin, domain_restrict, max_users, custom_role_mapping_name,
-          legacy_org_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        orgId,
-        body.name,
-        orgId,
-        given(body, "domain") ?? null,
-        body.enable_auto_joining_by_domain === true ? 1 : 0,
-        body.members_must_have_matching_domain === true ? 1 : 0,
-        given(body, "max_users") ?? null,
-        given(body, "custom_role_mapping_name") ?? null,
-        given(body, "legacy_org_id") ?? null,
-        project.now(),
-      );
+    project.store.orgs.insert({
+      org_id: orgId,
+      name: body.name,
+      url_safe_org_slug: orgId,
+      can_setup_saml: 0,
+      domain: given(body, "domain") ?? null,
+      extra_domains: "[]",
+      domain_autojoin: body.enable_auto_joining_by_domain === true ? 1 : 0,
+      domain_restrict: body.members_must_have_matching_domain === true ? 1 : 0,
+      max_users: given(body, "max_users") ?? null,
+      metadata: "{}",
+      custom_role_mapping_name: given(body, "custom_role_mapping_name") ?? null,
+      legacy_org_id: given(body, "legacy_org_id") ?? null,
+      password_rotation_enabled: 0,
+      password_rotation_history_size: 0,
+      password_rotation_period: 0,
+      created_at: project.now(),
+    });
     return ok({ org_id: orgId, name: body.name });
   },
 
@@ -103,7 +91,7 @@ export const orgHandlers: Record<string, Handler> = {
     if (has(body, "custom_role_mapping_name") && !project.store.roles.exists(body.custom_role_mapping_name)) {
       throw badRequest("custom_role_mapping_name", "No custom role mapping has this name");
     }
-    const columns: Record<string, string> = {
+    const columns: Record<string, keyof OrgUpdate> = {
       name: "name",
       can_setup_saml: "can_setup_saml",
       max_users: "max_users",
@@ -117,20 +105,16 @@ export const orgHandlers: Record<string, Handler> = {
       password_rotation_period: "password_rotation_period",
       custom_role_mapping_name: "custom_role_mapping_name",
     };
-    const sets: string[] = [];
-    const args: unknown[] = [];
+    const fields: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(columns)) {
       // null means "leave unchanged" (the Go SDK sends null for fields it does not set).
       if (!has(body, field)) continue;
-      sets.push(`${column} = ?`);
-      args.push(typeof body[field] === "boolean" ? (body[field] ? 1 : 0) : body[field]);
+      fields[column] = typeof body[field] === "boolean" ? (body[field] ? 1 : 0) : body[field];
     }
-    for (const field of ["metadata", "extra_domains"]) {
-      if (!has(body, field)) continue;
-      sets.push(`${field} = ?`);
-      args.push(JSON.stringify(body[field]));
+    for (const field of ["metadata", "extra_domains"] as const) {
+      if (has(body, field)) fields[field] = JSON.stringify(body[field]);
     }
-    if (sets.length) project.sql(`UPDATE orgs SET ${sets.join(", ")} WHERE org_id = ?`).run(...args, org.org_id);
+    project.store.orgs.update(org.org_id, fields as OrgUpdate);
     return ok();
   },
 

@@ -1,7 +1,7 @@
 import { hex } from "../crypto.js";
-import type { Row } from "../db.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import type { ScimGroupRow } from "../store/scim.js";
 import { type Handler, ok } from "./types.js";
 import { isHttpUrl, paging } from "./util.js";
 
@@ -100,6 +100,6 @@ export const ssoHandlers: Record<string, Handler> = {
   },
 };
 
-function groupSummary(row: Row) {
+function groupSummary(row: ScimGroupRow) {
   return { group_id: row.group_id, display_name: row.display_name, external_id_from_idp: row.external_id_from_idp ?? null };
 }

@@ -1,4 +1,4 @@
-import { base32Decode, hex, signJwt } from "../crypto.js";
+import { base32Decode, hex } from "../crypto.js";
 import { json } from "../db.js";
 import { ApiError, badRequest } from "../errors.js";
 import { orgInfoOf } from "../views.js";
@@ -7,9 +7,9 @@ import { insertUser } from "./users.js";
 import { given, has, isHttpUrl } from "./util.js";
 
 export const tokenHandlers: Record<string, Handler> = {
-  fetchTokenVerificationMetadata: ({ project }) => ok({ verifier_key_pem: project.rsa.publicKeyPem }),
+  fetchTokenVerificationMetadata: ({ project }) => ok({ verifier_key_pem: project.signingKey.current.publicKeyPem }),
 
-  fetchTokenVerificationMetadataLegacy: ({ project }) => ok({ public_key_pem: project.rsa.publicKeyPem }),
+  fetchTokenVerificationMetadataLegacy: ({ project }) => ok({ public_key_pem: project.signingKey.current.publicKeyPem }),
 
   createMagicLink: ({ project, body }) => {
     if (has(body, "redirect_to_url") && !isHttpUrl(body.redirect_to_url)) throw badRequest("redirect_to_url", "Must be an http(s) URL");
@@ -67,7 +67,7 @@ export const tokenHandlers: Record<string, Handler> = {
       claims.org_id_to_org_member_info = orgs;
     }
     project.store.users.markActive(user.user_id, now);
-    return ok({ access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid) });
+    return ok({ access_token: project.signingKey.sign(claims) });
   },
 
   migrateUser: ({ project, body }) => {

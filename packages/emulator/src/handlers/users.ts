@@ -1,10 +1,12 @@
 import { hashPassword, hex, uuid } from "../crypto.js";
-import { json, type Row } from "../db.js";
+import { json } from "../db.js";
 import { ApiError, badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
+import type { OauthTokenRow } from "../store/oauth.js";
+import type { UserRow, Users, UserUpdate } from "../store/users.js";
 import { userJson } from "../views.js";
 import { type Handler, ok } from "./types.js";
-import { contains, given, has, pageInfo, paging } from "./util.js";
+import { given, has, pageInfo, paging } from "./util.js";
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -54,30 +56,28 @@ export function insertUser(project: Project, user: NewUser): string {
   project.store.users.checkUnique("username", "username", user.username);
   const userId = uuid();
   const now = project.now();
-  project
-    .sql(
-      `INSERT INTO users (user_id, email, email_confirmed, username, first_name, last_name, picture_url, properties, password_hash,
-        enabled, mfa_totp_secret, created_at, last_active_at, update_password_required, legacy_user_id, signup_query_parameters)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      userId,
-      user.email,
-      user.email_confirmed ? 1 : 0,
-      user.username ?? null,
-      user.first_name ?? null,
-      user.last_name ?? null,
-      user.picture_url ?? null,
-      json.text(user.properties),
-      user.password_hash ?? null,
-      user.enabled === false ? 0 : 1,
-      user.mfa_totp_secret ?? null,
-      now,
-      now,
-      user.update_password_required ? 1 : 0,
-      user.legacy_user_id ?? null,
-      JSON.stringify(user.signup_query_parameters ?? {}),
-    );
+  project.store.users.insert({
+    user_id: userId,
+    email: user.email,
+    email_confirmed: user.email_confirmed ? 1 : 0,
+    username: user.username ?? null,
+    first_name: user.first_name ?? null,
+    last_name: user.last_name ?? null,
+    picture_url: user.picture_url ?? null,
+    properties: json.text(user.properties),
+    metadata: null,
+    password_hash: user.password_hash ?? null,
+    locked: 0,
+    enabled: user.enabled === false ? 0 : 1,
+    mfa_totp_secret: user.mfa_totp_secret ?? null,
+    mfa_phones: "[]",
+    can_create_orgs: 0,
+    created_at: now,
+    last_active_at: now,
+    update_password_required: user.update_password_required ? 1 : 0,
+    legacy_user_id: user.legacy_user_id ?? null,
+    signup_query_parameters: JSON.stringify(user.signup_query_parameters ?? {}),
+  });
   return userId;
 }
 
@@ -87,31 +87,21 @@ function batch(column: "user_id" | "email" | "username"): Handler {
   const key = column === "user_id" ? "user_ids" : `${column}s`;
   return ({ project, body, query }) => {
     const values = [...new Set(body[key] as string[])];
-    const found = new Map<string, Row>();
+    const found = new Map<string, UserRow>();
+    const users = project.store.users;
     for (const value of values) {
-      const row =
-        column === "username"
-          ? project.store.users.byUsername(value)
-          : (project.sql(`SELECT * FROM users WHERE ${column} = ?`).get(value) as Row | undefined);
-      if (row) found.set(String(row.user_id), row);
+      const row = column === "username" ? users.byUsername(value) : column === "email" ? users.byEmail(value) : users.get(value);
+      if (row) found.set(row.user_id, row);
     }
     return ok([...found.values()].map((row) => userJson(project, row, includeOrgs(query))));
   };
 }
 
-const ORDER_BY: Record<string, string> = {
-  CREATED_AT_ASC: "created_at ASC, seq ASC",
-  CREATED_AT_DESC: "created_at DESC, seq DESC",
-  LAST_ACTIVE_AT_ASC: "last_active_at ASC, seq ASC",
-  LAST_ACTIVE_AT_DESC: "last_active_at DESC, seq DESC",
-  EMAIL: "email COLLATE NOCASE ASC, seq ASC",
-  USERNAME: "username IS NULL, username COLLATE NOCASE ASC, seq ASC",
-};
-
-function simpleUpdate(sql: string): Handler {
+/** A change to an existing user that takes nothing but the user's id. */
+function simpleUpdate(change: (users: Users, userId: string) => void): Handler {
   return ({ project, path }) => {
     project.store.users.require(path.user_id!);
-    project.sql(sql).run(path.user_id);
+    change(project.store.users, path.user_id!);
     return ok();
   };
 }
@@ -137,38 +127,22 @@ export const userHandlers: Record<string, Handler> = {
 
   queryUsers: ({ project, query }) => {
     const p = paging(query);
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (typeof query.email_or_username === "string" && query.email_or_username !== "") {
-      where.push("(email LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\')");
-      args.push(contains(query.email_or_username), contains(query.email_or_username));
-    }
-    if (typeof query.legacy_user_id === "string") {
-      where.push("legacy_user_id = ?");
-      args.push(query.legacy_user_id);
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const total = (project.sql(`SELECT count(*) AS n FROM users ${clause}`).get(...args) as { n: number }).n;
-    const order = ORDER_BY[String(query.order_by ?? "CREATED_AT_ASC")] ?? ORDER_BY.CREATED_AT_ASC;
-    const rows = project.sql(`SELECT * FROM users ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, p.size, p.offset) as Row[];
+    const { rows, total } = project.store.users.query(
+      {
+        emailOrUsername: typeof query.email_or_username === "string" ? query.email_or_username : undefined,
+        legacyUserId: typeof query.legacy_user_id === "string" ? query.legacy_user_id : undefined,
+        orderBy: String(query.order_by ?? "CREATED_AT_ASC"),
+      },
+      p.size,
+      p.offset,
+    );
     return ok({ users: rows.map((r) => userJson(project, r, includeOrgs(query))), total_users: total, ...pageInfo(p, total) });
   },
 
   fetchUsersInOrg: ({ project, path, query }) => {
     const p = paging(query);
-    const args: unknown[] = [path.org_id];
-    let clause = "WHERE m.org_id = ?";
-    if (typeof query.role === "string") {
-      clause += " AND m.role = ?";
-      args.push(query.role);
-    }
-    const total = (project.sql(`SELECT count(*) AS n FROM memberships m ${clause}`).get(...args) as { n: number }).n;
-    const rows = project
-      .sql(
-        `SELECT u.*, m.role AS m_role, m.additional_roles AS m_additional FROM memberships m JOIN users u ON u.user_id = m.user_id
-         ${clause} ORDER BY m.seq LIMIT ? OFFSET ?`,
-      )
-      .all(...args, p.size, p.offset) as Row[];
+    const role = typeof query.role === "string" ? query.role : undefined;
+    const { rows, total } = project.store.orgs.members(path.org_id!, role, p.size, p.offset);
     return ok({
       users: rows.map((r) => ({
         ...userJson(project, r, includeOrgs(query)),
@@ -208,25 +182,14 @@ export const userHandlers: Record<string, Handler> = {
     const user = project.store.users.require(path.user_id!);
     for (const f of ["username", "first_name", "last_name"]) checkName(f, body[f]);
     project.store.users.checkUnique("username", "username", given(body, "username"), String(user.user_id));
-    const sets: string[] = [];
-    const args: unknown[] = [];
-    for (const column of ["username", "first_name", "last_name", "picture_url", "legacy_user_id"]) {
-      if (has(body, column)) {
-        sets.push(`${column} = ?`);
-        args.push(body[column]);
-      }
+    const fields: UserUpdate = {};
+    for (const column of ["username", "first_name", "last_name", "picture_url", "legacy_user_id"] as const) {
+      if (has(body, column)) fields[column] = body[column];
     }
-    for (const column of ["metadata", "properties"]) {
-      if (has(body, column)) {
-        sets.push(`${column} = ?`);
-        args.push(JSON.stringify(column === "properties" ? { ...json.parse<object>(user.properties, {}), ...body[column] } : body[column]));
-      }
-    }
-    if (typeof body.update_password_required === "boolean") {
-      sets.push("update_password_required = ?");
-      args.push(body.update_password_required ? 1 : 0);
-    }
-    if (sets.length) project.sql(`UPDATE users SET ${sets.join(", ")} WHERE user_id = ?`).run(...args, user.user_id);
+    if (has(body, "metadata")) fields.metadata = JSON.stringify(body.metadata);
+    if (has(body, "properties")) fields.properties = JSON.stringify({ ...json.parse<object>(user.properties, {}), ...body.properties });
+    if (typeof body.update_password_required === "boolean") fields.update_password_required = body.update_password_required ? 1 : 0;
+    project.store.users.update(user.user_id, fields);
     return ok();
   },
 
@@ -256,11 +219,11 @@ export const userHandlers: Record<string, Handler> = {
     return ok();
   },
 
-  clearUserPassword: simpleUpdate("UPDATE users SET password_hash = NULL WHERE user_id = ?"),
-  enableUserCanCreateOrgs: simpleUpdate("UPDATE users SET can_create_orgs = 1 WHERE user_id = ?"),
-  disableUserCanCreateOrgs: simpleUpdate("UPDATE users SET can_create_orgs = 0 WHERE user_id = ?"),
-  enableUser: simpleUpdate("UPDATE users SET enabled = 1, locked = 0 WHERE user_id = ?"),
-  disableUser2fa: simpleUpdate("UPDATE users SET mfa_totp_secret = NULL, mfa_phones = '[]' WHERE user_id = ?"),
+  clearUserPassword: simpleUpdate((users, id) => users.clearPassword(id)),
+  enableUserCanCreateOrgs: simpleUpdate((users, id) => users.setCanCreateOrgs(id, 1)),
+  disableUserCanCreateOrgs: simpleUpdate((users, id) => users.setCanCreateOrgs(id, 0)),
+  enableUser: simpleUpdate((users, id) => users.enable(id)),
+  disableUser2fa: simpleUpdate((users, id) => users.disable2fa(id)),
 
   disableUser: ({ project, path }) => {
     project.store.users.require(path.user_id!);
@@ -330,7 +293,7 @@ export const userHandlers: Record<string, Handler> = {
   },
 };
 
-function oauthJson(row: Row) {
+function oauthJson(row: OauthTokenRow) {
   return {
     access_token: row.access_token,
     token_provider: row.provider,
