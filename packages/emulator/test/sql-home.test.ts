@@ -49,7 +49,7 @@ describe("where SQL lives", () => {
     const found = sqlLines(
       [
         'project.sql("SELECT * FROM users WHERE email = ?").get(email);',
-        "const n = db.prepare(`SELECT count(*) AS n FROM orgs ${clause}`);",
+        "const n = db.prepare(`SELECT count(*) AS n FROM orgs WHERE 1`);",
         "`INSERT INTO users (user_id) VALUES (?)`",
         '"INSERT OR IGNORE INTO scim_group_members (group_id) VALUES (?)"',
         'simpleUpdate("UPDATE users SET enabled = 1 WHERE user_id = ?"),',
