@@ -1,3 +1,4 @@
+// The operations tagged "Insights" in the document.
 import type { Operation, ParameterObject } from "@propelauth-openapi/spec";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
@@ -106,7 +107,7 @@ function reportPage<R>(
   };
 }
 
-export const insightHandlers: Record<string, Handler> = {
+export const insightsHandlers: Record<string, Handler> = {
   fetchUserReport: (context) => {
     const { project } = context;
     const { page, reportId, envelope } = reportPage(intervalsOf(context.op), userReportRows, context);

@@ -1,3 +1,5 @@
+// The operations tagged "Sessions" in the document.
+//
 // Sessions: refresh tokens as the hosted login gives them to a server (here: following a magic
 // link, see admin.ts), refreshed into access tokens and logged out through the Backend API.
 // A refresh token is a row of `links` (kind "refresh_token", never single-use); logging out sets
@@ -43,7 +45,7 @@ function liveSession(project: Project, token: string): { user: UserRow; loginMet
   return { user, loginMethod: payload.login_method };
 }
 
-export const sessionHandlers: Record<string, Handler> = {
+export const sessionsHandlers: Record<string, Handler> = {
   refreshSession: ({ project, body, query }) => {
     const { user, loginMethod } = liveSession(project, body.refresh_token);
     const userId = String(user.user_id);

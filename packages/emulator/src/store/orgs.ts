@@ -1,7 +1,7 @@
 // The `orgs` and `memberships` tables (with `membership_events`, the history insights read), and
 // what hangs off an organization when it is deleted.
-import { type Db, json } from "../db.js";
-import { badRequest, notFound } from "../errors.js";
+import type { Db } from "../db.js";
+import { notFound } from "../errors.js";
 import type { RowCache } from "./cache.js";
 import { prepared } from "./prepared.js";
 import { contains, type Flag, type UserRow } from "./users.js";
@@ -207,16 +207,6 @@ export class Orgs {
 
   memberCount(orgId: string): number {
     return (this.q.memberCount.get(orgId) as { n: number }).n;
-  }
-
-  /** Throws 400 when the email's domain is not one of a domain-restricted organization's. */
-  checkDomain(org: OrgRow, email: string, field: string) {
-    if (org.domain_restrict !== 1) return;
-    const domains = [org.domain, ...json.parse<string[]>(org.extra_domains, [])].filter((d): d is string => typeof d === "string");
-    const domain = email.split("@").pop()?.toLowerCase() ?? "";
-    if (!domains.some((d) => d.toLowerCase() === domain)) {
-      throw badRequest(field, `The organization only accepts members with an email address at ${domains.join(", ") || "its domain"}`);
-    }
   }
 
   addMember(org: OrgRow, userId: string, role: string, additional: string[], now: number) {

@@ -1,3 +1,4 @@
+// The operations tagged "Step-up MFA" in the document.
 import { hashToken, hex, safeEqual, smsCode, uuid, verifyTotp } from "../crypto.js";
 import { json } from "../db.js";
 import { stepUpError } from "../errors.js";
@@ -30,7 +31,22 @@ function issueGrant(project: Project, userId: string, actionType: string, grantT
 
 const phonesOf = (user: UserRow) => json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
 
-export const mfaHandlers: Record<string, Handler> = {
+export const stepUpMfaHandlers: Record<string, Handler> = {
+  fetchUserMfaMethods: ({ project, path }) => {
+    const user = project.store.users.require(path.user_id!);
+    const phones = json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
+    if (user.mfa_totp_secret !== null) return ok({ mfa_setup: { type: "Totp" } });
+    if (phones.length > 0) {
+      return ok({
+        mfa_setup: {
+          type: "Phone",
+          phone_numbers: phones.map((p) => ({ mfa_phone_number_suffix: p.phone_number.slice(-4), mfa_phone_id: p.mfa_phone_id })),
+        },
+      });
+    }
+    return ok({ mfa_setup: null });
+  },
+
   verifyStepUpTotp: ({ project, body }) => {
     gate(project);
     const user = stepUpUser(project, body.user_id);
