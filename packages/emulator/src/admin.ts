@@ -48,7 +48,7 @@ const HELPERS: Helper[] = [
     },
   },
   { method: "GET", path: "/state", what: "a digest and row counts of the stored data", run: ({ project }) => stateDigest(project.db) },
-  { method: "GET", path: "/keys", what: "the backend API keys", run: ({ project }) => ({ keys: project.listBackendKeys() }) },
+  { method: "GET", path: "/keys", what: "the backend API keys", run: ({ project }) => ({ keys: project.store.backendKeys.list() }) },
   {
     method: "POST",
     path: "/keys",
@@ -61,7 +61,7 @@ const HELPERS: Helper[] = [
       const known = Object.keys(project.doc.info["x-propelauth-permissions"] ?? {});
       const unknown = permissions.filter((p: string) => !known.includes(p));
       if (unknown.length) throw fail(400, `unknown permissions: ${unknown.join(", ")}`);
-      return project.createBackendKey(body.kind, permissions, typeof body.name === "string" ? body.name : undefined);
+      return project.store.backendKeys.create(body.kind, permissions, typeof body.name === "string" ? body.name : undefined, project.now());
     },
   },
   {
@@ -80,7 +80,7 @@ const HELPERS: Helper[] = [
     method: "POST",
     path: "/signing_key/rotate",
     what: "a new token-signing key: the metadata answers it, tokens signed before fail",
-    run: ({ project }) => project.rotateSigningKey(),
+    run: ({ project }) => project.signingKey.rotate(),
   },
   {
     method: "GET",

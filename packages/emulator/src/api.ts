@@ -185,7 +185,7 @@ export function createApi(deps: ApiDeps) {
     }
     // 1. The backend key. Nothing about the data is revealed, and no body read, before this.
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
-    const key = auth ? project.backendKey(auth[1]!) : undefined;
+    const key = auth ? project.store.backendKeys.get(auth[1]!) : undefined;
     if (!key) {
       reply(res, found.op, 401, UNAUTHORIZED, undefined, requestId);
       return undefined;

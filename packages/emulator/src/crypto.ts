@@ -13,6 +13,8 @@ import {
 export const uuid = (): string => randomUUID();
 export const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
 export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+/** What is stored of a secret token (end-user API keys, step-up grants): its hash alone. */
+export const hashToken = (token: string): string => sha256(token);
 
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

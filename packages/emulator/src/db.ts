@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { type Database, openConnection, type Row, type Statement } from "./sqlite.js";
+import { type Database, openConnection } from "./sqlite.js";
 import { usernameKey } from "./username.js";
 
 export type Db = Database;
-export type { Row };
 
 // The tables that hold the project's data. `meta` and `backend_keys` are the emulator's own
 // configuration (RSA key pair, printed keys): a reset keeps them, so printed keys stay valid.
@@ -296,13 +295,6 @@ export function stateDigest(db: Db): { digest: string; counts: Record<string, nu
   }
   return { digest: hash.digest("hex"), counts };
 }
-
-/** Prepared statements by SQL text (the connection caches them). */
-export function statements(db: Db) {
-  return (sql: string): Statement => db.prepare(sql);
-}
-
-export type Sql = ReturnType<typeof statements>;
 
 export const json = {
   parse<T>(text: unknown, fallback: T): T {

@@ -1,15 +1,13 @@
 import type { OpenApiDocument } from "@propelauth-openapi/spec";
-import type { KeyKind, RateLimit } from "./config.js";
-import { generateRsaKeyPair, generateRsaKeyPairInBackground, hex, sha256 } from "./crypto.js";
-import { type Db, resetData, type Sql, statements } from "./db.js";
+import type { RateLimit } from "./config.js";
+import { type Db, resetData } from "./db.js";
 import { GroupCommit } from "./group-commit.js";
 import { RateLimits } from "./rate-limits.js";
-import { type BackendKey, BackendKeys } from "./store/backend-keys.js";
+import { SigningKey } from "./signing-key.js";
+import type { BackendKey } from "./store/backend-keys.js";
 import { Stores } from "./store/index.js";
 
 export type { BackendKey };
-
-type RsaPair = { publicKeyPem: string; privateKeyPem: string; kid: string };
 
 export interface ProjectSettings {
   authUrl: string;
@@ -19,17 +17,22 @@ export interface ProjectSettings {
   apiKeyRateLimit: RateLimit | null;
 }
 
-/** One emulated PropelAuth project (environment): its data, keys and settings. */
+/**
+ * One emulated PropelAuth project (environment): its clock, its transactions, its settings, and
+ * what it holds: the tables (through the storage layer, src/store), the token-signing key and the
+ * rate-limit windows. The rules of users, organizations, roles and keys live in the handlers and
+ * the modules named for them.
+ */
 export class Project {
-  readonly sql: Sql;
   /** The tables, through the storage layer (src/store). */
   readonly store: Stores;
   /** Seconds added to the wall clock (POST /__emulator/clock), for expiry tests. */
   clockOffset = 0;
-  private readonly keys: BackendKeys;
   /** End-user API keys' rate-limit windows. */
   readonly rateLimits = new RateLimits();
-  private rsaPair: RsaPair | undefined;
+  /** The key access tokens are signed with. */
+  readonly signingKey: SigningKey;
+  private readonly batches: GroupCommit;
 
   constructor(
     readonly db: Db,
@@ -38,12 +41,10 @@ export class Project {
     /** Told after each commit of a batch (the store checkpoints when idle). */
     onCommit: () => void = () => {},
   ) {
-    this.sql = statements(db);
     this.store = new Stores(db);
     this.batches = new GroupCommit(db, onCommit);
-    this.prepareRsa();
+    this.signingKey = new SigningKey(this.store.meta, (store) => this.write(store));
     this.seed();
-    this.keys = new BackendKeys(db);
   }
 
   /** Unix seconds, as the API counts time. */
@@ -74,8 +75,6 @@ export class Project {
     }
   }
 
-  private readonly batches: GroupCommit;
-
   /**
    * Runs a request's writes atomically inside the current batch (see GroupCommit).
    * `countersOnly` says that the writes only touch usage counters, which no cache holds.
@@ -101,49 +100,6 @@ export class Project {
     this.batches.commit();
   }
 
-  /**
-   * The token-signing key pair, kept in the data file. A new store generates it off the main
-   * thread after start-up (generating RSA keys takes 0.1–1 s, most of a new store's start-up), or
-   * at once if a request needs it first.
-   */
-  get rsa(): RsaPair {
-    if (!this.rsaPair) {
-      const stored = this.store.meta.get("rsa");
-      this.rsaPair = stored ? (JSON.parse(stored) as RsaPair) : this.storeRsa(generateRsaKeyPair());
-    }
-    return this.rsaPair;
-  }
-
-  /**
-   * Replaces the token-signing key pair, as a key rotation in PropelAuth would: the metadata then
-   * answers the new public key, and tokens signed with the old one no longer verify.
-   */
-  rotateSigningKey() {
-    this.rsaPair = this.storeRsa(generateRsaKeyPair());
-    return { kid: this.rsaPair.kid, verifier_key_pem: this.rsaPair.publicKeyPem };
-  }
-
-  private storeRsa(pair: { publicKeyPem: string; privateKeyPem: string }): RsaPair {
-    const rsa = { ...pair, kid: hex(8) };
-    this.store.meta.set("rsa", JSON.stringify(rsa));
-    return rsa;
-  }
-
-  private prepareRsa() {
-    const stored = this.store.meta.get("rsa");
-    if (stored) {
-      this.rsaPair = JSON.parse(stored) as RsaPair;
-      return;
-    }
-    generateRsaKeyPairInBackground((pair) => {
-      try {
-        if (!this.rsaPair) this.write(() => (this.rsaPair = this.storeRsa(pair)));
-      } catch {
-        // The store was closed meanwhile: the next start generates one.
-      }
-    });
-  }
-
   /** Data a new project starts with; run again after a reset. */
   seed() {
     this.tx(() => this.store.roles.seed());
@@ -155,29 +111,5 @@ export class Project {
     this.rateLimits.clear();
     this.clockOffset = 0;
     this.seed();
-  }
-
-  // ---------------------------------------------------------------- backend keys
-
-  /** The printed key of each kind, created on first start and kept in the data file. */
-  ensurePrintedKeys(customPermissions: string[] | undefined): Record<KeyKind, BackendKey> {
-    return this.tx(() => this.keys.ensurePrinted(customPermissions, this.now()));
-  }
-
-  /** Creates another backend key (tests use it for Custom keys with chosen permissions). */
-  createBackendKey(kind: KeyKind, permissions: string[], name?: string): BackendKey {
-    return this.keys.create(kind, permissions, name, this.now());
-  }
-
-  backendKey(token: string): BackendKey | undefined {
-    return this.keys.get(token);
-  }
-
-  listBackendKeys(): BackendKey[] {
-    return this.keys.list();
-  }
-
-  hashToken(token: string): string {
-    return sha256(token);
   }
 }

@@ -1,5 +1,5 @@
 // Writes a plan of the examples' entities into an empty store, one kind after the other.
-import { hex } from "./crypto.js";
+import { hashToken, hex } from "./crypto.js";
 import { json } from "./db.js";
 import type { Project } from "./project.js";
 import { bit, byCreation, type ExamplePlan, isObj, num, type Obj, stillAhead, str, strings } from "./seed-plan.js";
@@ -19,11 +19,10 @@ interface Seeding {
   plan: ExamplePlan;
   examples: ExamplePlan["examples"];
   now: number;
-  sql: Project["sql"];
 }
 
 /** Users, with what other operations' examples say about them. */
-function seedUsers({ plan, examples, now, sql }: Seeding): PhonesOf {
+function seedUsers({ project, plan, examples, now }: Seeding): PhonesOf {
   const passwordHash = str(examples.request("migrateUserPassword")?.password_hash);
   const phonesOf = new Map<string, { mfa_phone_id: string; phone_number: string }[]>();
   const mfaUser = str(examples.param("fetchUserMfaMethods", "user_id"));
@@ -44,79 +43,70 @@ function seedUsers({ plan, examples, now, sql }: Seeding): PhonesOf {
 
   for (const [userId, u] of [...plan.users].sort(byCreation)) {
     const created = num(u.created_at) ?? now;
-    sql(
-      `INSERT INTO users (user_id, email, email_confirmed, username, first_name, last_name, picture_url, properties, metadata,
-        password_hash, locked, enabled, mfa_phones, can_create_orgs, created_at, last_active_at, update_password_required,
-        legacy_user_id, signup_query_parameters)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      userId,
-      u.email,
-      bit(u.email_confirmed),
-      str(u.username) ?? null,
-      str(u.first_name) ?? null,
-      str(u.last_name) ?? null,
-      str(u.picture_url) ?? null,
-      isObj(u.properties) ? JSON.stringify(u.properties) : null,
-      isObj(u.metadata) ? JSON.stringify(u.metadata) : null,
-      u.has_password === true ? (passwordHash ? `imported$${passwordHash}` : FALLBACK_PASSWORD_HASH) : null,
-      bit(u.locked),
-      u.enabled === false ? 0 : 1,
-      JSON.stringify(phonesOf.get(userId) ?? []),
-      bit(u.can_create_orgs),
-      created,
-      num(u.last_active_at) ?? created,
-      bit(u.update_password_required),
-      str(u.legacy_user_id) ?? null,
-      JSON.stringify(userId === signupUser && isObj(signupParams) ? signupParams : {}),
-    );
+    project.store.users.insert({
+      user_id: userId,
+      email: u.email as string,
+      email_confirmed: bit(u.email_confirmed),
+      username: str(u.username) ?? null,
+      first_name: str(u.first_name) ?? null,
+      last_name: str(u.last_name) ?? null,
+      picture_url: str(u.picture_url) ?? null,
+      properties: isObj(u.properties) ? JSON.stringify(u.properties) : null,
+      metadata: isObj(u.metadata) ? JSON.stringify(u.metadata) : null,
+      password_hash: u.has_password === true ? (passwordHash ? `imported$${passwordHash}` : FALLBACK_PASSWORD_HASH) : null,
+      locked: bit(u.locked),
+      enabled: u.enabled === false ? 0 : 1,
+      mfa_totp_secret: null,
+      mfa_phones: JSON.stringify(phonesOf.get(userId) ?? []),
+      can_create_orgs: bit(u.can_create_orgs),
+      created_at: created,
+      last_active_at: num(u.last_active_at) ?? created,
+      update_password_required: bit(u.update_password_required),
+      legacy_user_id: str(u.legacy_user_id) ?? null,
+      signup_query_parameters: JSON.stringify(userId === signupUser && isObj(signupParams) ? signupParams : {}),
+    });
   }
   return phonesOf;
 }
 
 /** Organizations, with their SSO connection when the example says SAML is configured. */
-function seedOrgs({ project, plan, examples, now, sql }: Seeding) {
+function seedOrgs({ project, plan, examples, now }: Seeding) {
   const samlConfig = examples.request("setSamlIdpMetadata");
   for (const [orgId, o] of [...plan.orgs].sort(byCreation)) {
     const mapping = str(o.custom_role_mapping_name);
-    sql(
-      `INSERT INTO orgs (org_id, name, url_safe_org_slug, can_setup_saml, domain, extra_domains, domain_autojoin, domain_restrict,
-        max_users, metadata, custom_role_mapping_name, legacy_org_id, password_rotation_enabled, password_rotation_history_size,
-        password_rotation_period, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      orgId,
-      str(o.name) ?? orgId,
-      str(o.url_safe_org_slug) ?? orgId,
-      bit(o.can_setup_saml),
-      str(o.domain) ?? null,
-      JSON.stringify(strings(o.extra_domains)),
-      bit(o.domain_autojoin),
-      bit(o.domain_restrict),
-      num(o.max_users) ?? null,
-      JSON.stringify(isObj(o.metadata) ? o.metadata : {}),
-      mapping && project.store.roles.exists(mapping) ? mapping : null,
-      str(o.legacy_org_id) ?? null,
-      bit(o.password_rotation_enabled),
-      num(o.password_rotation_history_size) ?? 0,
-      num(o.password_rotation_period) ?? 0,
-      num(o.created_at) ?? now,
-    );
+    project.store.orgs.insert({
+      org_id: orgId,
+      name: str(o.name) ?? orgId,
+      url_safe_org_slug: str(o.url_safe_org_slug) ?? orgId,
+      can_setup_saml: bit(o.can_setup_saml),
+      domain: str(o.domain) ?? null,
+      extra_domains: JSON.stringify(strings(o.extra_domains)),
+      domain_autojoin: bit(o.domain_autojoin),
+      domain_restrict: bit(o.domain_restrict),
+      max_users: num(o.max_users) ?? null,
+      metadata: JSON.stringify(isObj(o.metadata) ? o.metadata : {}),
+      custom_role_mapping_name: mapping && project.store.roles.exists(mapping) ? mapping : null,
+      legacy_org_id: str(o.legacy_org_id) ?? null,
+      password_rotation_enabled: bit(o.password_rotation_enabled),
+      password_rotation_history_size: num(o.password_rotation_history_size) ?? 0,
+      password_rotation_period: num(o.password_rotation_period) ?? 0,
+      created_at: num(o.created_at) ?? now,
+    });
     if (o.is_saml_configured === true || o.is_saml_in_test_mode === true) {
       const { org_id: _, ...config } = samlConfig ?? {};
-      sql("INSERT INTO sso_connections (org_id, kind, config, live, updated_at) VALUES (?, 'saml', ?, ?, ?)").run(
-        orgId,
-        JSON.stringify(config),
-        o.is_saml_in_test_mode === true ? 0 : 1,
-        now,
-      );
+      project.store.sso.insert({
+        org_id: orgId,
+        kind: "saml",
+        config: JSON.stringify(config),
+        live: o.is_saml_in_test_mode === true ? 0 : 1,
+        updated_at: now,
+      });
     }
   }
 }
 
-/** Memberships, in roles the organization has. */
-function seedMemberships({ project, plan, now, sql }: Seeding) {
-  let seq = 0;
+/** Memberships, in roles the organization has (the store is empty: they are numbered from 1 in this order). */
+function seedMemberships({ project, plan, now }: Seeding) {
   for (const m of plan.memberships) {
     const user = plan.users.get(m.userId);
     const org = project.store.orgs.get(m.orgId);
@@ -126,114 +116,99 @@ function seedMemberships({ project, plan, now, sql }: Seeding) {
     const additional =
       roles.structure === "multi_role" ? m.additional.filter((r) => r !== m.role && roles.roles.some((x) => x.name === r)) : [];
     const joined = Math.max(num(user.created_at) ?? now, num(org.created_at) ?? now);
-    sql("INSERT INTO memberships (user_id, org_id, role, additional_roles, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)").run(
-      m.userId,
-      m.orgId,
-      m.role,
-      JSON.stringify(additional),
-      joined,
-      ++seq,
-    );
-    sql("INSERT INTO membership_events (org_id, user_id, kind, at) VALUES (?, ?, 'joined', ?)").run(m.orgId, m.userId, joined);
+    project.store.orgs.addMember(org, m.userId, m.role, additional, joined);
   }
   project.invalidate();
 }
 
 /** Pending invitations to organizations that exist, of people who are not members yet. */
-function seedInvites({ project, plan, now, sql }: Seeding) {
+function seedInvites({ project, plan, now }: Seeding) {
   for (const i of plan.invites) {
     const org = project.store.orgs.get(String(i.org_id));
     const invitee = project.store.users.byEmail(String(i.invitee_email));
     if (!org || (invitee && project.store.orgs.membership(String(invitee.user_id), String(org.org_id)))) continue;
     const created = num(i.created_at) ?? now;
     const inviterId = str(i.inviter_user_id);
-    sql(
-      `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at, inviter_email, inviter_user_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      org.org_id,
-      i.invitee_email,
-      i.role_in_org,
-      JSON.stringify(strings(i.additional_roles_in_org)),
-      created,
-      stillAhead(num(i.expires_at), created, now) ?? now + FALLBACK_LIFETIME_SECONDS,
-      str(i.inviter_email) ?? null,
-      inviterId && plan.users.has(inviterId) ? inviterId : null,
-    );
+    project.store.invites.insert({
+      org_id: org.org_id,
+      invitee_email: i.invitee_email as string,
+      role: i.role_in_org as string,
+      additional_roles: JSON.stringify(strings(i.additional_roles_in_org)),
+      created_at: created,
+      expires_at: stillAhead(num(i.expires_at), created, now) ?? now + FALLBACK_LIFETIME_SECONDS,
+      inviter_email: str(i.inviter_email) ?? null,
+      inviter_user_id: inviterId && plan.users.has(inviterId) ? inviterId : null,
+    });
   }
 }
 
 /** End-user API keys. The Validate API Key example's token starts with the id of the key it validates: that key is stored with the token's hash, so the example validates. */
-function seedApiKeys({ project, plan, examples, now, sql }: Seeding) {
+function seedApiKeys({ project, plan, examples, now }: Seeding) {
   const exampleToken = str(examples.request("validateApiKey")?.api_key_token);
   const insertKey = (id: string, tokenHash: string, k: Obj, imported: boolean, archivedAt: number | null) => {
     const userId = str(k.user_id);
     const orgId = str(k.org_id);
     const created = num(k.created_at) ?? now;
-    sql(
-      `INSERT INTO api_keys (api_key_id, token_hash, imported, user_id, org_id, expires_at_seconds, metadata, display_name, created_at,
-        archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
+    project.store.apiKeys.insert({
+      apiKeyId: id,
       tokenHash,
-      imported ? 1 : 0,
-      userId && plan.users.has(userId) ? userId : null,
-      orgId && plan.orgs.has(orgId) ? orgId : null,
-      archivedAt === null ? stillAhead(num(k.expires_at_seconds), created, now) : (num(k.expires_at_seconds) ?? null),
-      json.text(k.metadata),
-      str(k.display_name) ?? null,
-      created,
+      imported,
+      userId: userId && plan.users.has(userId) ? userId : null,
+      orgId: orgId && plan.orgs.has(orgId) ? orgId : null,
+      expiresAt: archivedAt === null ? stillAhead(num(k.expires_at_seconds), created, now) : (num(k.expires_at_seconds) ?? null),
+      metadata: json.text(k.metadata),
+      displayName: str(k.display_name) ?? null,
+      createdAt: created,
       archivedAt,
-    );
+    });
   };
   for (const [id, k] of [...plan.apiKeys].sort(byCreation)) {
     const token = exampleToken && exampleToken.slice(0, 32).toLowerCase() === id ? exampleToken : `${id}${hex(32)}`;
     const archivedAt = plan.archivedApiKeyIds.has(id) ? (num(k.expires_at_seconds) ?? num(k.created_at) ?? now) : null;
-    insertKey(id, project.hashToken(token), k, false, archivedAt);
+    insertKey(id, hashToken(token), k, false, archivedAt);
   }
   // The imported key that the Validate Imported API Key example validates, owned as the Import
   // API Key example says when it imports the same token.
   const importedToken = str(examples.request("validateImportedApiKey")?.api_key_token);
   if (importedToken) {
     const importBody = examples.request("importApiKey");
-    insertKey(hex(16), project.hashToken(importedToken), importBody?.imported_api_key === importedToken ? importBody : {}, true, null);
+    insertKey(hex(16), hashToken(importedToken), importBody?.imported_api_key === importedToken ? importBody : {}, true, null);
   }
   // The usage that Fetch API Key Usage answers for its example day and key.
   const usageKey = str(examples.param("fetchApiKeyUsage", "api_key_id"));
   const usageDay = str(examples.param("fetchApiKeyUsage", "date"));
   const usageCount = num(examples.responses("fetchApiKeyUsage").find(isObj)?.count);
   if (usageKey && usageDay && usageCount !== undefined && plan.apiKeys.has(usageKey)) {
-    sql("INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, ?)").run(usageKey, usageDay, usageCount);
+    project.store.apiKeys.setUsage(usageKey, usageDay, usageCount);
   }
 }
 
 /** SCIM groups, with those of their members who are members of the organization. */
-function seedScimGroups({ project, plan, sql }: Seeding) {
+function seedScimGroups({ project, plan }: Seeding) {
   let groupSeq = 0;
   for (const [groupId, g] of plan.scimGroups) {
     if (!project.store.orgs.get(g.org_id)) continue;
-    sql("INSERT INTO scim_groups (group_id, org_id, display_name, external_id_from_idp) VALUES (?, ?, ?, ?)").run(
-      groupId,
-      g.org_id,
-      g.display_name,
-      str(g.external_id_from_idp) ?? null,
-    );
+    project.store.scim.insert(groupId, g.org_id, g.display_name as string, str(g.external_id_from_idp) ?? null);
     const members = Array.isArray(g.members) ? g.members.filter(isObj).map((m) => String(m.user_id)) : [];
     for (const userId of members) {
       if (!project.store.orgs.membership(userId, g.org_id)) continue;
-      sql("INSERT OR IGNORE INTO scim_group_members (group_id, user_id, seq) VALUES (?, ?, ?)").run(groupId, userId, ++groupSeq);
+      project.store.scim.addMember(groupId, userId, ++groupSeq);
     }
   }
 }
 
 /** Social login tokens: Fetch OAuth Tokens' example, then Fetch Fresh Token's for another provider. */
-function seedSocialTokens({ plan, examples, sql }: Seeding) {
+function seedSocialTokens({ project, plan, examples }: Seeding) {
   const storeToken = (userId: string | undefined, provider: string, t: Obj) => {
     if (!userId || !plan.users.has(userId) || !str(t.access_token)) return;
-    sql(
-      `INSERT OR IGNORE INTO oauth_tokens (user_id, provider, access_token, refresh_token, token_expiration, authorized_scopes)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(userId, provider, t.access_token, str(t.refresh_token) ?? null, num(t.token_expiration) ?? null, json.text(t.authorized_scopes));
+    project.store.oauth.keep({
+      user_id: userId,
+      provider,
+      access_token: t.access_token as string,
+      refresh_token: str(t.refresh_token) ?? null,
+      token_expiration: num(t.token_expiration) ?? null,
+      authorized_scopes: json.text(t.authorized_scopes),
+    });
   };
   const tokensUser = str(examples.param("fetchUserOAuthTokens", "user_id"));
   for (const value of examples.responses("fetchUserOAuthTokens")) {
@@ -245,21 +220,21 @@ function seedSocialTokens({ plan, examples, sql }: Seeding) {
 }
 
 /** The employee of Fetch Employee. */
-function seedEmployee({ examples, sql }: Seeding) {
+function seedEmployee({ project, examples }: Seeding) {
   const employeeId = str(examples.param("fetchEmployee", "employee_id"));
   const employeeEmail = str(examples.responses("fetchEmployee").find(isObj)?.email);
-  if (employeeId && employeeEmail) sql("INSERT INTO employees (employee_id, email) VALUES (?, ?)").run(employeeId, employeeEmail);
+  if (employeeId && employeeEmail) project.store.oauth.setEmployee(employeeId, employeeEmail);
 }
 
 /** The step-up grant of Verify Step-up Grant, of the type Verify TOTP's example asks for. */
-function seedStepUp({ project, plan, examples, now, sql }: Seeding, phonesOf: PhonesOf) {
+function seedStepUp({ project, plan, examples, now }: Seeding, phonesOf: PhonesOf) {
   const grant = examples.request("verifyStepUpGrant");
   const totp = examples.request("verifyStepUpTotp");
   if (grant && str(grant.grant) && plan.users.has(String(grant.user_id))) {
     const sameAsTotp = totp?.user_id === grant.user_id && totp?.action_type === grant.action_type;
-    sql("INSERT INTO step_up_grants (grant, user_id, action_type, grant_type, expires_at) VALUES (?, ?, ?, ?, ?)").run(
-      project.hashToken(String(grant.grant)),
-      grant.user_id,
+    project.store.stepUp.insertGrant(
+      hashToken(String(grant.grant)),
+      grant.user_id as string,
       String(grant.action_type),
       (sameAsTotp ? str(totp?.grant_type) : undefined) ?? DEFAULT_STEP_UP_GRANT_TYPE,
       now + STEP_UP_LIFETIME_SECONDS,
@@ -274,26 +249,23 @@ function seedStepUp({ project, plan, examples, now, sql }: Seeding, phonesOf: Ph
     const send = sendSms?.user_id === smsUser ? sendSms : undefined;
     const phoneId = str(send?.mfa_phone_id) ?? phonesOf.get(smsUser)?.[0]?.mfa_phone_id;
     if (phoneId) {
-      sql(
-        `INSERT INTO sms_challenges (challenge_id, user_id, mfa_phone_id, action_type, grant_type, valid_for_seconds, code, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        verifySms.challenge_id,
-        smsUser,
-        phoneId,
-        str(send?.action_type) ?? String(grant?.action_type ?? "STEP_UP"),
-        str(send?.grant_type) ?? DEFAULT_STEP_UP_GRANT_TYPE,
-        num(send?.valid_for_seconds) ?? STEP_UP_LIFETIME_SECONDS,
-        String(verifySms.code),
-        now + STEP_UP_LIFETIME_SECONDS,
-      );
+      project.store.stepUp.insertChallenge({
+        challenge_id: verifySms.challenge_id as string,
+        user_id: smsUser,
+        mfa_phone_id: phoneId,
+        action_type: str(send?.action_type) ?? String(grant?.action_type ?? "STEP_UP"),
+        grant_type: str(send?.grant_type) ?? DEFAULT_STEP_UP_GRANT_TYPE,
+        valid_for_seconds: num(send?.valid_for_seconds) ?? STEP_UP_LIFETIME_SECONDS,
+        code: String(verifySms.code),
+        expires_at: now + STEP_UP_LIFETIME_SECONDS,
+      });
     }
   }
 }
 
 /** Writes a plan into an empty store, one kind of entity after the other (each step reads what the ones before wrote). */
 export function applyPlan(project: Project, plan: ExamplePlan) {
-  const c: Seeding = { project, plan, examples: plan.examples, now: project.now(), sql: project.sql };
+  const c: Seeding = { project, plan, examples: plan.examples, now: project.now() };
   const phonesOf = seedUsers(c);
   seedOrgs(c);
   seedMemberships(c);

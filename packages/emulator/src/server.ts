@@ -60,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const project = new Project(store.db, doc, settings, store.committed);
   if (options.reset) project.reset();
-  const keys = project.ensurePrintedKeys(options.customPermissions);
+  const keys = project.tx(() => project.store.backendKeys.ensurePrinted(options.customPermissions, project.now()));
   const seeded = options.seed ? seedProject(project, options.seed) : null;
 
   const api = createApi({

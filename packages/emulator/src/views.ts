@@ -1,9 +1,12 @@
 // The JSON shapes of stored rows as the API answers them: users, organizations, memberships and
 // end-user API keys.
-import { json, type Row } from "./db.js";
+import { json } from "./db.js";
 import { badRequest } from "./errors.js";
 import type { Project } from "./project.js";
 import { effectiveRolesIn } from "./roles.js";
+import type { ApiKeyRow } from "./store/api-keys.js";
+import type { OrgRow } from "./store/orgs.js";
+import type { UserRow } from "./store/users.js";
 
 /** SQLite stores booleans as 0/1. */
 export const bool = (v: unknown) => v === 1 || v === true;
@@ -62,10 +65,10 @@ function computeOrgInfo(project: Project, userId: string): { info: Record<string
 }
 
 /** An organization's metadata, parsed once until the next write (memberships share it). */
-const orgMetadata = (project: Project, org: Row) =>
+const orgMetadata = (project: Project, org: OrgRow) =>
   project.store.cache.get(`orgMetadata:${org.org_id}`, () => json.parse<object>(org.metadata, {}));
 
-export function membershipJson(project: Project, org: Row, role: string, additional: string[]) {
+export function membershipJson(project: Project, org: OrgRow, role: string, additional: string[]) {
   const roles = effectiveRolesIn(project.store.roles.setOf(org), role, additional);
   return {
     org_id: org.org_id,
@@ -81,7 +84,7 @@ export function membershipJson(project: Project, org: Row, role: string, additio
   };
 }
 
-export function userJson(project: Project, row: Row, includeOrgs = false): Record<string, unknown> {
+export function userJson(project: Project, row: UserRow, includeOrgs = false): Record<string, unknown> {
   const phones = json.parse<unknown[]>(row.mfa_phones, []);
   return {
     user_id: row.user_id,
@@ -106,7 +109,7 @@ export function userJson(project: Project, row: Row, includeOrgs = false): Recor
   };
 }
 
-export function orgJson(project: Project, row: Row): Record<string, unknown> {
+export function orgJson(project: Project, row: OrgRow): Record<string, unknown> {
   const sso = project.store.sso.get(String(row.org_id));
   return {
     org_id: row.org_id,
@@ -129,7 +132,7 @@ export function orgJson(project: Project, row: Row): Record<string, unknown> {
   };
 }
 
-export function orgSummaryJson(project: Project, row: Row): Record<string, unknown> {
+export function orgSummaryJson(project: Project, row: OrgRow): Record<string, unknown> {
   const sso = project.store.sso.get(String(row.org_id));
   return {
     org_id: row.org_id,
@@ -143,7 +146,7 @@ export function orgSummaryJson(project: Project, row: Row): Record<string, unkno
   };
 }
 
-export function apiKeyJson(row: Row): Record<string, unknown> {
+export function apiKeyJson(row: ApiKeyRow): Record<string, unknown> {
   return {
     api_key_id: row.api_key_id,
     created_at: row.created_at,

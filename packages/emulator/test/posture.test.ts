@@ -136,7 +136,7 @@ describe("bound off loopback", () => {
           for (const token of tokensOf(emu)) expect(answer.text).not.toContain(token);
         }
       }
-      expect(emu.project.listBackendKeys()).toHaveLength(4);
+      expect(emu.project.store.backendKeys.list()).toHaveLength(4);
       expect((await raw(base, "GET", "/__emulator/state")).status).toBe(200);
     } finally {
       await emu.close();

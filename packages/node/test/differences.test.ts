@@ -52,8 +52,8 @@ const message = (p: Promise<unknown>) =>
 /** A token signed with the emulator's own key, with the claims given (for what it does not mint). */
 function signed(claims: Record<string, unknown>): string {
   const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const body = `${part({ alg: "RS256", typ: "JWT", kid: emu.project.rsa.kid })}.${part(claims)}`;
-  return `${body}.${createSign("RSA-SHA256").update(body).sign(emu.project.rsa.privateKeyPem).toString("base64url")}`;
+  const body = `${part({ alg: "RS256", typ: "JWT", kid: emu.project.signingKey.current.kid })}.${part(claims)}`;
+  return `${body}.${createSign("RSA-SHA256").update(body).sign(emu.project.signingKey.current.privateKeyPem).toString("base64url")}`;
 }
 
 describe("deliberate differences from @propelauth/node 2.1.36", () => {

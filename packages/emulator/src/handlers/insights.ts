@@ -1,7 +1,8 @@
+// The operations tagged "Insights" in the document.
 import type { Operation, ParameterObject } from "@propelauth-openapi/spec";
-import type { Row } from "../db.js";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
+import type { ChartMetric, OrgReportRow, UserReportRow } from "../store/insights.js";
 import { type Handler, type HandlerContext, ok } from "./types.js";
 import { pageInfo, paging } from "./util.js";
 
@@ -28,81 +29,34 @@ function windowOf(intervals: Record<string, string[]>, key: string, raw: unknown
   return { interval, seconds };
 }
 
-interface Ranked {
-  row: Row;
+interface Ranked<R> {
+  row: R;
   extra: Record<string, unknown>;
 }
 
-function userReportRows(project: Project, key: string, since: number): Ranked[] {
+function userReportRows(project: Project, key: string, since: number): Ranked<UserReportRow>[] {
+  const rows = project.store.insights.userReport(key, since);
   switch (key) {
     case "churn":
-      return (project.sql("SELECT * FROM users WHERE last_active_at < ? ORDER BY last_active_at ASC, seq").all(since) as Row[]).map(
-        (row) => ({
-          row,
-          extra: { days_inactive: Math.floor((project.now() - Number(row.last_active_at)) / DAY) },
-        }),
-      );
+      return rows.map((row) => ({ row, extra: { days_inactive: Math.floor((project.now() - row.last_active_at) / DAY) } }));
     case "reengagement":
-      return (
-        project
-          .sql("SELECT * FROM users WHERE last_active_at >= ? AND created_at < ? ORDER BY last_active_at DESC, seq")
-          .all(since, since) as Row[]
-      ).map((row) => ({ row, extra: {} }));
+      return rows.map((row) => ({ row, extra: {} }));
     case "top_inviter":
-      return (
-        project
-          .sql(
-            `SELECT u.*, count(*) AS num_invites FROM invites i JOIN users u ON u.user_id = i.inviter_user_id
-             WHERE i.created_at >= ? GROUP BY u.user_id ORDER BY num_invites DESC, u.seq`,
-          )
-          .all(since) as Row[]
-      ).map((row) => ({ row, extra: { num_invites: row.num_invites } }));
+      return rows.map((row) => ({ row, extra: { num_invites: row.num_invites } }));
     default:
-      // champion: the users active in the window, those in the most organizations first.
-      return (
-        project
-          .sql(
-            `SELECT u.*, (SELECT count(*) FROM memberships m WHERE m.user_id = u.user_id) AS num_orgs FROM users u
-             WHERE u.last_active_at >= ? ORDER BY num_orgs DESC, u.last_active_at DESC, u.seq`,
-          )
-          .all(since) as Row[]
-      ).map((row) => ({ row, extra: { num_orgs: row.num_orgs } }));
+      return rows.map((row) => ({ row, extra: { num_orgs: row.num_orgs } }));
   }
 }
 
-function orgReportRows(project: Project, key: string, since: number): Ranked[] {
-  const members = "(SELECT count(*) FROM memberships m WHERE m.org_id = o.org_id)";
-  const lastActive = "(SELECT max(u.last_active_at) FROM memberships m JOIN users u ON u.user_id = m.user_id WHERE m.org_id = o.org_id)";
-  const events = (kind: string) =>
-    `(SELECT count(*) FROM membership_events e WHERE e.org_id = o.org_id AND e.kind = '${kind}' AND e.at >= ?)`;
-  const rows = (sql: string, ...args: unknown[]) => project.sql(sql).all(...args) as Row[];
+function orgReportRows(project: Project, key: string, since: number): Ranked<OrgReportRow>[] {
+  const rows = project.store.insights.orgReport(key, since);
   switch (key) {
     case "growth":
-      return rows(
-        `SELECT o.*, ${members} AS num_users, ${events("joined")} AS n FROM orgs o WHERE n > 0 ORDER BY n DESC, o.seq`,
-        since,
-      ).map((row) => ({
-        row,
-        extra: { new_users: row.n },
-      }));
+      return rows.map((row) => ({ row, extra: { new_users: row.n } }));
     case "attrition":
-      return rows(`SELECT o.*, ${members} AS num_users, ${events("left")} AS n FROM orgs o WHERE n > 0 ORDER BY n DESC, o.seq`, since).map(
-        (row) => ({
-          row,
-          extra: { users_lost: row.n },
-        }),
-      );
-    case "churn":
-      return rows(
-        `SELECT o.*, ${members} AS num_users, ${lastActive} AS last_active FROM orgs o WHERE num_users > 0 AND last_active < ? ORDER BY last_active, o.seq`,
-        since,
-      ).map((row) => ({ row, extra: { last_active_at: row.last_active } }));
+      return rows.map((row) => ({ row, extra: { users_lost: row.n } }));
     default:
-      return rows(
-        `SELECT o.*, ${members} AS num_users, ${lastActive} AS last_active FROM orgs o WHERE last_active >= ? AND o.created_at < ? ORDER BY last_active DESC, o.seq`,
-        since,
-        since,
-      ).map((row) => ({ row, extra: { last_active_at: row.last_active } }));
+      return rows.map((row) => ({ row, extra: { last_active_at: row.last_active } }));
   }
 }
 
@@ -130,23 +84,15 @@ function periods(start: number, end: number, cadence: string): { from: number; t
   return result;
 }
 
-const CHART_QUERIES: Record<string, string> = {
-  signups: "SELECT count(*) AS n FROM users WHERE created_at >= ? AND created_at < ?",
-  orgs_created: "SELECT count(*) AS n FROM orgs WHERE created_at >= ? AND created_at < ?",
-  active_users: "SELECT count(*) AS n FROM users WHERE last_active_at >= ? AND last_active_at < ?",
-  active_orgs: `SELECT count(DISTINCT m.org_id) AS n FROM memberships m JOIN users u ON u.user_id = m.user_id
-                WHERE u.last_active_at >= ? AND u.last_active_at < ?`,
-};
-
 const pascal = (snake: string) => snake.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
 /**
  * The page of a report asked for: the window from `report_interval`, the rows ranked in it, the
  * report's id, and the envelope's counts and paging fields.
  */
-function reportPage(
+function reportPage<R>(
   intervals: Record<string, string[]>,
-  rowsOf: (project: Project, key: string, since: number) => Ranked[],
+  rowsOf: (project: Project, key: string, since: number) => Ranked<R>[],
   { project, path, query }: HandlerContext,
 ) {
   const key = path.report_key!;
@@ -161,14 +107,12 @@ function reportPage(
   };
 }
 
-export const insightHandlers: Record<string, Handler> = {
+export const insightsHandlers: Record<string, Handler> = {
   fetchUserReport: (context) => {
     const { project } = context;
     const { page, reportId, envelope } = reportPage(intervalsOf(context.op), userReportRows, context);
     const user_reports = page.map(({ row, extra }) => {
-      const orgs = project
-        .sql("SELECT o.name, o.org_id, m.role FROM memberships m JOIN orgs o ON o.org_id = m.org_id WHERE m.user_id = ? ORDER BY m.seq")
-        .all(row.user_id) as Row[];
+      const orgs = project.store.orgs.membershipsOf(row.user_id);
       return {
         id: `${reportId}-${row.user_id}`,
         report_id: reportId,
@@ -209,10 +153,10 @@ export const insightHandlers: Record<string, Handler> = {
     if (Number.isNaN(end)) throw badRequest("end_date", "Must be a date (YYYY-MM-DD)");
     if (start > end) throw badRequest("start_date", "Must not be after end_date");
     if ((end - start) / DAY > 3660) throw badRequest("start_date", "The range may cover at most ten years");
-    const sql = CHART_QUERIES[path.chart_metric!]!;
+    const metric = path.chart_metric as ChartMetric;
     const metrics = periods(start, end, cadence).map(({ from, to }) => ({
       date: isoDay(from),
-      result: (project.sql(sql).get(from, to) as { n: number }).n,
+      result: project.store.insights.chart(metric, from, to),
       cadence_completed: to <= today,
     }));
     return ok({ chart_type: pascal(path.chart_metric!), cadence, metrics });

@@ -1,12 +1,15 @@
+// The operations tagged "Sessions" in the document.
+//
 // Sessions: refresh tokens as the hosted login gives them to a server (here: following a magic
 // link, see admin.ts), refreshed into access tokens and logged out through the Backend API.
 // A refresh token is a row of `links` (kind "refresh_token", never single-use); logging out sets
 // its `used_at`. A session dies with its user: disabled, deleted, or logged out of every session
 // (users.sessions_revoked_at) after it began.
-import { hex, signJwt } from "../crypto.js";
-import { json, type Row } from "../db.js";
+import { hex } from "../crypto.js";
+import { json } from "../db.js";
 import { badRequest } from "../errors.js";
 import type { Project } from "../project.js";
+import type { UserRow } from "../store/users.js";
 import { orgInfoOf } from "../views.js";
 import { type Handler, ok } from "./types.js";
 import { given } from "./util.js";
@@ -31,7 +34,7 @@ export function issueRefreshToken(project: Project, userId: string, loginMethod 
 }
 
 /** The live session of a refresh token and its user, or the 400 every dead one gets. */
-function liveSession(project: Project, token: string): { user: Row; loginMethod: string } {
+function liveSession(project: Project, token: string): { user: UserRow; loginMethod: string } {
   const invalid = badRequest("refresh_token", "The refresh token is not valid");
   const link = project.store.links.get(token);
   if (link?.kind !== "refresh_token" || link.used_at !== null || Number(link.expires_at) <= project.now()) throw invalid;
@@ -42,7 +45,7 @@ function liveSession(project: Project, token: string): { user: Row; loginMethod:
   return { user, loginMethod: payload.login_method };
 }
 
-export const sessionHandlers: Record<string, Handler> = {
+export const sessionsHandlers: Record<string, Handler> = {
   refreshSession: ({ project, body, query }) => {
     const { user, loginMethod } = liveSession(project, body.refresh_token);
     const userId = String(user.user_id);
@@ -63,7 +66,7 @@ export const sessionHandlers: Record<string, Handler> = {
     project.store.users.markActive(userId, now);
     return ok({
       refresh_token: body.refresh_token,
-      access_token: { access_token: signJwt(claims, project.rsa.privateKeyPem, project.rsa.kid), expires_at_seconds: claims.exp },
+      access_token: { access_token: project.signingKey.sign(claims), expires_at_seconds: claims.exp },
     });
   },
 

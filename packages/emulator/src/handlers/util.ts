@@ -19,9 +19,6 @@ export function pageInfo(p: Paging, total: number) {
   return { current_page: p.number, page_size: p.size, has_more_results: p.offset + p.size < total };
 }
 
-/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `ESCAPE '\'`). */
-export const contains = (text: string): string => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
-
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The value if the body has the field and it is not null. */

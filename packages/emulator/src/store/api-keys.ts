@@ -34,6 +34,8 @@ export interface NewApiKey {
   metadata: string | null;
   displayName: string | null;
   createdAt: number;
+  /** Set when the key is stored already deleted (seeding from the examples). */
+  archivedAt?: number | null;
 }
 
 /** Which keys a listing or a usage count covers; each field given narrows it. */
@@ -82,14 +84,15 @@ export class ApiKeys {
       currentById: "SELECT * FROM api_keys WHERE api_key_id = ? AND archived_at IS NULL",
       importedByHash: "SELECT * FROM api_keys WHERE token_hash = ? AND imported = 1",
       hashTaken: "SELECT 1 FROM api_keys WHERE token_hash = ?",
-      insert: `INSERT INTO api_keys (api_key_id, token_hash, imported, user_id, org_id, expires_at_seconds, metadata, display_name, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      insert: `INSERT INTO api_keys (api_key_id, token_hash, imported, user_id, org_id, expires_at_seconds, metadata, display_name, created_at,
+        archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       setExpiry: "UPDATE api_keys SET expires_at_seconds = ? WHERE api_key_id = ?",
       setMetadata: "UPDATE api_keys SET metadata = ? WHERE api_key_id = ?",
       setRateLimit: "UPDATE api_keys SET rate_limit = ? WHERE api_key_id = ?",
       archive: "UPDATE api_keys SET archived_at = ? WHERE api_key_id = ?",
       countUse:
         "INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, 1) ON CONFLICT (api_key_id, day) DO UPDATE SET count = count + 1",
+      setUsage: "INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, ?)",
     });
   }
 
@@ -122,6 +125,7 @@ export class ApiKeys {
       key.metadata,
       key.displayName,
       key.createdAt,
+      key.archivedAt ?? null,
     );
   }
 
@@ -145,6 +149,11 @@ export class ApiKeys {
   /** Counts one validation of the key on `day` (YYYY-MM-DD). */
   countUse(apiKeyId: string, day: string): void {
     this.q.countUse.run(apiKeyId, day);
+  }
+
+  /** Records `count` validations of the key on `day` (seeding from the examples). */
+  setUsage(apiKeyId: string, day: string, count: number): void {
+    this.q.setUsage.run(apiKeyId, day, count);
   }
 
   /** A page of keys in creation order, and how many match in all. */

@@ -3,7 +3,9 @@
 // data through these.
 import type { Db } from "../db.js";
 import { ApiKeys } from "./api-keys.js";
+import { BackendKeys } from "./backend-keys.js";
 import { RowCache } from "./cache.js";
+import { Insights } from "./insights.js";
 import { Invites } from "./invites.js";
 import { Links } from "./links.js";
 import { Meta } from "./meta.js";
@@ -31,6 +33,9 @@ export class Stores {
   readonly scim: ScimGroups;
   readonly meta: Meta;
   readonly oauth: OauthTokens;
+  readonly insights: Insights;
+  /** The emulator's own backend keys, held in memory too (a reset keeps them). */
+  readonly backendKeys: BackendKeys;
 
   constructor(db: Db) {
     this.users = new Users(db, this.cache);
@@ -45,5 +50,7 @@ export class Stores {
     this.scim = new ScimGroups(db);
     this.meta = new Meta(db);
     this.oauth = new OauthTokens(db);
+    this.insights = new Insights(db);
+    this.backendKeys = new BackendKeys(db);
   }
 }

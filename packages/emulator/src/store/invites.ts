@@ -23,6 +23,8 @@ export class Invites {
       set: `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (org_id, invitee_email) DO UPDATE SET role = excluded.role, additional_roles = excluded.additional_roles,
          created_at = excluded.created_at, expires_at = excluded.expires_at`,
+      insert: `INSERT INTO invites (org_id, invitee_email, role, additional_roles, created_at, expires_at, inviter_email, inviter_user_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       get: "SELECT * FROM invites WHERE org_id = ? AND invitee_email = ?",
       delete: "DELETE FROM invites WHERE org_id = ? AND invitee_email = ?",
       deleteBySeq: "DELETE FROM invites WHERE seq = ?",
@@ -32,6 +34,20 @@ export class Invites {
   /** Creates the invitation, or renews it with the new role and lifetime. */
   set(orgId: string, email: string, role: string, additional: string[], now: number, expiresAt: number): void {
     this.q.set.run(orgId, email, role, JSON.stringify(additional), now, expiresAt);
+  }
+
+  /** An invitation as it was stored, with who sent it (seeding from the examples). */
+  insert(i: Omit<InviteRow, "seq">): void {
+    this.q.insert.run(
+      i.org_id,
+      i.invitee_email,
+      i.role,
+      i.additional_roles,
+      i.created_at,
+      i.expires_at,
+      i.inviter_email,
+      i.inviter_user_id,
+    );
   }
 
   get(orgId: unknown, email: unknown): InviteRow | undefined {

@@ -24,6 +24,8 @@ export class OauthTokens {
       set: `INSERT INTO oauth_tokens (user_id, provider, access_token, refresh_token, token_expiration, authorized_scopes) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (user_id, provider) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
              token_expiration = excluded.token_expiration, authorized_scopes = excluded.authorized_scopes`,
+      keep: `INSERT OR IGNORE INTO oauth_tokens (user_id, provider, access_token, refresh_token, token_expiration, authorized_scopes)
+       VALUES (?, ?, ?, ?, ?, ?)`,
       employee: "SELECT email FROM employees WHERE employee_id = ?",
       setEmployee: "INSERT OR REPLACE INTO employees (employee_id, email) VALUES (?, ?)",
     });
@@ -44,6 +46,11 @@ export class OauthTokens {
 
   set(row: OauthTokenRow): void {
     this.q.set.run(row.user_id, row.provider, row.access_token, row.refresh_token, row.token_expiration, row.authorized_scopes);
+  }
+
+  /** Stores the token unless the user already has one from the provider. */
+  keep(row: OauthTokenRow): void {
+    this.q.keep.run(row.user_id, row.provider, row.access_token, row.refresh_token, row.token_expiration, row.authorized_scopes);
   }
 
   employeeEmail(employeeId: string): string | undefined {

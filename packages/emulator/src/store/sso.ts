@@ -25,6 +25,7 @@ export class SsoConnections {
       byOrg: "SELECT * FROM sso_connections WHERE org_id = ?",
       set: `INSERT INTO sso_connections (org_id, kind, config, live, updated_at) VALUES (?, ?, ?, 0, ?)
        ON CONFLICT (org_id) DO UPDATE SET kind = excluded.kind, config = excluded.config, live = 0, updated_at = excluded.updated_at`,
+      insert: "INSERT INTO sso_connections (org_id, kind, config, live, updated_at) VALUES (?, ?, ?, ?, ?)",
       goLive: "UPDATE sso_connections SET live = 1, updated_at = ? WHERE org_id = ?",
       delete: "DELETE FROM sso_connections WHERE org_id = ?",
     });
@@ -37,6 +38,11 @@ export class SsoConnections {
   /** Sets the organization's identity provider, back in test mode. */
   set(orgId: string, kind: "saml" | "oidc", config: object, now: number): void {
     this.q.set.run(orgId, kind, JSON.stringify(config), now);
+  }
+
+  /** A connection as it was stored, live or in test mode (seeding from the examples). */
+  insert(row: SsoRow): void {
+    this.q.insert.run(row.org_id, row.kind, row.config, row.live, row.updated_at);
   }
 
   goLive(orgId: string, now: number): void {

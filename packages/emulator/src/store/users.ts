@@ -38,14 +38,66 @@ export type UserRow = {
   last_confirmation_email_at: number | null;
 };
 
+/** What a new user row holds; the other columns start empty. */
+export type NewUserRow = Omit<UserRow, "seq" | "username_key" | "pending_email" | "sessions_revoked_at" | "last_confirmation_email_at">;
+
+/** The columns Update User Metadata may set. */
+export type UserUpdate = Partial<
+  Pick<
+    UserRow,
+    "username" | "first_name" | "last_name" | "picture_url" | "legacy_user_id" | "metadata" | "properties" | "update_password_required"
+  >
+>;
+
+const UPDATABLE: (keyof UserUpdate)[] = [
+  "username",
+  "first_name",
+  "last_name",
+  "picture_url",
+  "legacy_user_id",
+  "metadata",
+  "properties",
+  "update_password_required",
+];
+
+/** Query Users' orders, by the `order_by` value. */
+const ORDER_BY: Record<string, string> = {
+  CREATED_AT_ASC: "created_at ASC, seq ASC",
+  CREATED_AT_DESC: "created_at DESC, seq DESC",
+  LAST_ACTIVE_AT_ASC: "last_active_at ASC, seq ASC",
+  LAST_ACTIVE_AT_DESC: "last_active_at DESC, seq DESC",
+  EMAIL: "email COLLATE NOCASE ASC, seq ASC",
+  USERNAME: "username IS NULL, username COLLATE NOCASE ASC, seq ASC",
+};
+
+/** Which users Query Users answers; each field given narrows it. */
+export interface UserFilter {
+  /** Part of the email or the username. */
+  emailOrUsername?: string;
+  legacyUserId?: string;
+  /** One of ORDER_BY's keys; anything else orders by creation. */
+  orderBy?: string;
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `ESCAPE '\'`). */
+export const contains = (text: string): string => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
 export class Users {
   private readonly q;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly cache: RowCache,
   ) {
     this.q = prepared(db, {
+      insert: `INSERT INTO users (user_id, email, email_confirmed, username, first_name, last_name, picture_url, properties, metadata,
+        password_hash, locked, enabled, mfa_totp_secret, mfa_phones, can_create_orgs, created_at, last_active_at, update_password_required,
+        legacy_user_id, signup_query_parameters)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      clearPassword: "UPDATE users SET password_hash = NULL WHERE user_id = ?",
+      setCanCreateOrgs: "UPDATE users SET can_create_orgs = ? WHERE user_id = ?",
+      enable: "UPDATE users SET enabled = 1, locked = 0 WHERE user_id = ?",
+      disable2fa: "UPDATE users SET mfa_totp_secret = NULL, mfa_phones = '[]' WHERE user_id = ?",
       byId: "SELECT * FROM users WHERE user_id = ?",
       byUsername: "SELECT * FROM users WHERE username_key = ?",
       byEmail: "SELECT * FROM users WHERE email = ?",
@@ -79,6 +131,76 @@ export class Users {
 
   get(userId: string): UserRow | undefined {
     return this.cache.get(`user:${userId}`, () => this.q.byId.get(userId) as UserRow | undefined);
+  }
+
+  insert(u: NewUserRow): void {
+    this.q.insert.run(
+      u.user_id,
+      u.email,
+      u.email_confirmed,
+      u.username,
+      u.first_name,
+      u.last_name,
+      u.picture_url,
+      u.properties,
+      u.metadata,
+      u.password_hash,
+      u.locked,
+      u.enabled,
+      u.mfa_totp_secret,
+      u.mfa_phones,
+      u.can_create_orgs,
+      u.created_at,
+      u.last_active_at,
+      u.update_password_required,
+      u.legacy_user_id,
+      u.signup_query_parameters,
+    );
+  }
+
+  /** Sets the columns given (the others are left as they are). */
+  update(userId: string, fields: UserUpdate): void {
+    const columns = UPDATABLE.filter((c) => fields[c] !== undefined);
+    if (!columns.length) return;
+    const sets = columns.map((c) => `${c} = ?`).join(", ");
+    this.db.prepare(`UPDATE users SET ${sets} WHERE user_id = ?`).run(...columns.map((c) => fields[c]), userId);
+  }
+
+  /** A page of the users the filter covers, and how many there are in all. */
+  query(filter: UserFilter, limit: number, offset: number): { rows: UserRow[]; total: number } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.emailOrUsername !== undefined && filter.emailOrUsername !== "") {
+      where.push("(email LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\')");
+      args.push(contains(filter.emailOrUsername), contains(filter.emailOrUsername));
+    }
+    if (filter.legacyUserId !== undefined) {
+      where.push("legacy_user_id = ?");
+      args.push(filter.legacyUserId);
+    }
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM users ${clause}`).get(...args) as { n: number }).n;
+    const order = ORDER_BY[filter.orderBy ?? "CREATED_AT_ASC"] ?? ORDER_BY.CREATED_AT_ASC;
+    const rows = this.db.prepare(`SELECT * FROM users ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
+    return { rows: rows as UserRow[], total };
+  }
+
+  clearPassword(userId: string): void {
+    this.q.clearPassword.run(userId);
+  }
+
+  setCanCreateOrgs(userId: string, value: Flag): void {
+    this.q.setCanCreateOrgs.run(value, userId);
+  }
+
+  /** Enabled, and unlocked. */
+  enable(userId: string): void {
+    this.q.enable.run(userId);
+  }
+
+  /** No authenticator app and no phones. */
+  disable2fa(userId: string): void {
+    this.q.disable2fa.run(userId);
   }
 
   /** The user, or 404. */

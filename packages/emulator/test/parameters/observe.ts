@@ -26,10 +26,10 @@ const TABLES =
   "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'backend_keys') AND name NOT LIKE 'sqlite_%' ORDER BY name";
 
 function dump(h: Harness): Record<string, unknown[]> {
-  const project = h.emu.project;
+  const { db } = h.emu.project;
   const out: Record<string, unknown[]> = {};
-  for (const { name } of project.sql(TABLES).all() as { name: string }[])
-    out[name] = project.sql(`SELECT * FROM ${name} ORDER BY rowid`).all();
+  for (const { name } of db.prepare(TABLES).all() as { name: string }[])
+    out[name] = db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all();
   return out;
 }
 

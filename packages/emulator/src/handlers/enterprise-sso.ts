@@ -1,9 +1,9 @@
+// The operations tagged "Enterprise SSO" in the document.
 import { hex } from "../crypto.js";
-import type { Row } from "../db.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Project } from "../project.js";
 import { type Handler, ok } from "./types.js";
-import { isHttpUrl, paging } from "./util.js";
+import { isHttpUrl } from "./util.js";
 
 function setConnection(project: Project, orgId: string, kind: "saml" | "oidc", config: Record<string, unknown>) {
   project.store.orgs.require(orgId);
@@ -19,8 +19,9 @@ function setCanSetupSaml(value: 0 | 1): Handler {
   };
 }
 
-export const ssoHandlers: Record<string, Handler> = {
+export const enterpriseSsoHandlers: Record<string, Handler> = {
   allowOrgToSetupSaml: setCanSetupSaml(1),
+
   disallowOrgToSetupSaml: setCanSetupSaml(0),
 
   createSamlConnectionLink: ({ project, path, body }) => {
@@ -59,16 +60,6 @@ export const ssoHandlers: Record<string, Handler> = {
     return ok();
   },
 
-  setOidcIdpMetadata: ({ project, body }) => {
-    project.store.orgs.require(body.org_id);
-    for (const field of ["auth_url", "token_url", "userinfo_url"]) {
-      if (typeof body[field] === "string" && !isHttpUrl(body[field])) throw badRequest(field, "Must be an http(s) URL");
-    }
-    const { org_id, ...config } = body;
-    setConnection(project, org_id, "oidc", config);
-    return ok();
-  },
-
   takeSamlConnectionLive: ({ project, path }) => {
     project.store.orgs.require(path.org_id!);
     if (!project.store.sso.get(path.org_id!)) throw notFound("SSO connection");
@@ -82,24 +73,13 @@ export const ssoHandlers: Record<string, Handler> = {
     return ok();
   },
 
-  fetchOrgScimGroups: ({ project, path, query }) => {
-    project.store.orgs.require(path.org_id!);
-    const p = paging(query);
-    const userId = typeof query.user_id === "string" ? query.user_id : undefined;
-    const { rows, total } = project.store.scim.ofOrg(path.org_id!, userId, p.size, p.offset);
-    return ok({ groups: rows.map(groupSummary), page_number: p.number, page_size: p.size, total_groups: total });
-  },
-
-  fetchScimGroup: ({ project, path, query }) => {
-    project.store.orgs.require(path.org_id!);
-    const group = project.store.scim.get(path.org_id!, path.group_id!);
-    if (!group) throw notFound("SCIM group");
-    const p = paging(query, "members_page_size", "members_page_number");
-    const members = project.store.scim.members(group.group_id, p.size, p.offset);
-    return ok({ ...groupSummary(group), members: members.map((userId) => ({ user_id: userId })) });
+  setOidcIdpMetadata: ({ project, body }) => {
+    project.store.orgs.require(body.org_id);
+    for (const field of ["auth_url", "token_url", "userinfo_url"]) {
+      if (typeof body[field] === "string" && !isHttpUrl(body[field])) throw badRequest(field, "Must be an http(s) URL");
+    }
+    const { org_id, ...config } = body;
+    setConnection(project, org_id, "oidc", config);
+    return ok();
   },
 };
-
-function groupSummary(row: Row) {
-  return { group_id: row.group_id, display_name: row.display_name, external_id_from_idp: row.external_id_from_idp ?? null };
-}

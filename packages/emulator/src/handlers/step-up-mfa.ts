@@ -1,7 +1,9 @@
-import { hex, safeEqual, smsCode, uuid, verifyTotp } from "../crypto.js";
-import { json, type Row } from "../db.js";
+// The operations tagged "Step-up MFA" in the document.
+import { hashToken, hex, safeEqual, smsCode, uuid, verifyTotp } from "../crypto.js";
+import { json } from "../db.js";
 import { stepUpError } from "../errors.js";
 import type { Project } from "../project.js";
+import type { UserRow } from "../store/users.js";
 import { type Handler, ok } from "./types.js";
 
 function gate(project: Project) {
@@ -10,7 +12,7 @@ function gate(project: Project) {
   }
 }
 
-function stepUpUser(project: Project, userId: string): Row {
+function stepUpUser(project: Project, userId: string): UserRow {
   const user = project.store.users.get(userId);
   if (!user) throw stepUpError(404, "user_not_found", "User not found.");
   return user;
@@ -23,13 +25,28 @@ function checkDuration(seconds: number) {
 function issueGrant(project: Project, userId: string, actionType: string, grantType: string, validFor: number): string {
   const grant = `sug_${hex(24)}`;
   // Only the grant's hash is stored, as for end-user API keys.
-  project.store.stepUp.insertGrant(project.hashToken(grant), userId, actionType, grantType, project.now() + validFor);
+  project.store.stepUp.insertGrant(hashToken(grant), userId, actionType, grantType, project.now() + validFor);
   return grant;
 }
 
-const phonesOf = (user: Row) => json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
+const phonesOf = (user: UserRow) => json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
 
-export const mfaHandlers: Record<string, Handler> = {
+export const stepUpMfaHandlers: Record<string, Handler> = {
+  fetchUserMfaMethods: ({ project, path }) => {
+    const user = project.store.users.require(path.user_id!);
+    const phones = json.parse<{ mfa_phone_id: string; phone_number: string }[]>(user.mfa_phones, []);
+    if (user.mfa_totp_secret !== null) return ok({ mfa_setup: { type: "Totp" } });
+    if (phones.length > 0) {
+      return ok({
+        mfa_setup: {
+          type: "Phone",
+          phone_numbers: phones.map((p) => ({ mfa_phone_number_suffix: p.phone_number.slice(-4), mfa_phone_id: p.mfa_phone_id })),
+        },
+      });
+    }
+    return ok({ mfa_setup: null });
+  },
+
   verifyStepUpTotp: ({ project, body }) => {
     gate(project);
     const user = stepUpUser(project, body.user_id);
@@ -43,7 +60,7 @@ export const mfaHandlers: Record<string, Handler> = {
 
   verifyStepUpGrant: ({ project, body }) => {
     gate(project);
-    const grant = project.store.stepUp.liveGrant(project.hashToken(String(body.grant)), body.user_id, body.action_type, project.now());
+    const grant = project.store.stepUp.liveGrant(hashToken(String(body.grant)), body.user_id, body.action_type, project.now());
     if (!grant) throw stepUpError(400, "invalid_request_fields", "The grant was not found or has expired.", { grant: "grant_not_found" });
     if (grant.grant_type === "ONE_TIME_USE") project.store.stepUp.useGrant(grant.grant, project.now());
     return ok();
