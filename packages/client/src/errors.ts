@@ -161,7 +161,6 @@ export class MaybeDeletedError extends ApiError {
 /** No response: DNS, refused or reset connection, TLS, a body that broke off. `cause` holds the runtime's error. */
 export class ConnectionError extends PropelAuthError {
   declare readonly kind: "connection" | "timeout";
-  /** `ms`: the attempt's time limit, for a timeout; `deadline`: the call's, when that is what ended it. */
   constructor(method: string, path: string, cause?: unknown, ms?: number, deadline?: number) {
     super(
       ms === undefined ? "connection" : "timeout",
