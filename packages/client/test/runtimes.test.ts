@@ -9,7 +9,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runtimePath } from "../../../scripts/runtimes.mjs";
+import { runtimePath } from "../../../scripts/runtimes.js";
 import { type Emulator, startEmulator } from "./lib/emulator.js";
 import { packageDir, runAsync, tempDir } from "./lib/pack.js";
 import { doc } from "./support.js";

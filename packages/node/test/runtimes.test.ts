@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runtimePath } from "../../../scripts/runtimes.mjs";
+import { runtimePath } from "../../../scripts/runtimes.js";
 import { smoke } from "./smoke/calls.mjs";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));

@@ -18,9 +18,17 @@ export const REPOSITORY_URL = "https://github.com/propelauth-openapi/propelauth-
 export const MARKS = ["run", "run: serves", "repository", "illustrative"];
 const SHELL = new Set(["sh", "bash", "shell", "console"]);
 
+/** A fenced code block of a README: its language, its mark (the comment above it), its code and first line number. */
+export interface CodeBlock {
+  lang: string;
+  mark: string | undefined;
+  code: string;
+  line: number;
+}
+
 /** The workspace's public packages (pnpm-workspace.yaml globs, `private` not set), by folder. */
-export function publicPackages(repo = root) {
-  const globs = [...readFileSync(join(repo, "pnpm-workspace.yaml"), "utf8").matchAll(/^ {2}- (\S+)$/gm)].map((m) => m[1]);
+export function publicPackages(repo = root): { name: string; dir: string }[] {
+  const globs = [...readFileSync(join(repo, "pnpm-workspace.yaml"), "utf8").matchAll(/^ {2}- (\S+)$/gm)].map((m) => m[1]!);
   const dirs = globs.flatMap((g) =>
     g.endsWith("/*")
       ? readdirSync(join(repo, g.slice(0, -2)), { withFileTypes: true })
@@ -30,42 +38,43 @@ export function publicPackages(repo = root) {
   );
   return dirs
     .filter((dir) => existsSync(join(repo, dir, "package.json")))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")) }))
+    .map((dir) => ({
+      dir,
+      manifest: JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")) as { name: string; private?: boolean },
+    }))
     .filter((p) => p.manifest.private !== true)
     .map((p) => ({ name: p.manifest.name, dir: p.dir }));
 }
 
-/**
- * The fenced code blocks of a README, with their language, mark and first line number.
- * @returns {{ lang: string, mark: string | undefined, code: string, line: number }[]}
- */
-export function codeBlocks(markdown) {
+/** The fenced code blocks of a README, with their language, mark and first line number. */
+export function codeBlocks(markdown: string): CodeBlock[] {
   const lines = markdown.split("\n");
-  const blocks = [];
+  const blocks: CodeBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,})\s*([\w-]*)/.exec(lines[i]);
+    const open = /^(\s*)(`{3,})\s*([\w-]*)/.exec(lines[i]!);
     if (!open) continue;
+    const [, spaces = "", fence = "", lang = ""] = open;
     let end = i + 1;
-    while (end < lines.length && !lines[end].trimStart().startsWith(open[2])) end++;
+    while (end < lines.length && !lines[end]!.trimStart().startsWith(fence)) end++;
     let before = i - 1;
-    while (before >= 0 && lines[before].trim() === "") before--;
+    while (before >= 0 && lines[before]!.trim() === "") before--;
     const mark = /^\s*<!--\s*(.+?)\s*-->\s*$/.exec(lines[before] ?? "")?.[1];
-    const indent = open[1].length;
+    const indent = spaces.length;
     const code = lines
       .slice(i + 1, end)
       .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
       .join("\n");
-    blocks.push({ lang: open[3].toLowerCase(), mark, code, line: i + 1 });
+    blocks.push({ lang: lang.toLowerCase(), mark, code, line: i + 1 });
     i = end;
   }
   return blocks;
 }
 
-export const isShell = (block) => SHELL.has(block.lang);
+export const isShell = (block: CodeBlock): boolean => SHELL.has(block.lang);
 
 /** Blocks wrongly marked or not marked: every shell block needs a mark, every mark must be known. */
-export function markProblems(markdown) {
-  const problems = [];
+export function markProblems(markdown: string): string[] {
+  const problems: string[] = [];
   for (const b of codeBlocks(markdown)) {
     if (b.mark !== undefined && !MARKS.includes(b.mark))
       problems.push(`line ${b.line}: unknown mark <!-- ${b.mark} --> (use one of ${MARKS.join(", ")})`);
@@ -82,7 +91,7 @@ export function markProblems(markdown) {
 }
 
 /** GitHub's id for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export const headingSlug = (text) =>
+export const headingSlug = (text: string): string =>
   text
     .trim()
     .toLowerCase()
@@ -90,23 +99,27 @@ export const headingSlug = (text) =>
     .replace(/\s/g, "-");
 
 /** Every link target of a README outside code: `[text](target)`, `[ref]: target`, `href="target"`. */
-export function links(markdown) {
+export function links(markdown: string): string[] {
   const prose = markdown.replace(/^(\s*)(`{3,})[\s\S]*?^\s*\2\s*$/gm, "").replace(/`[^`\n]*`/g, "");
-  const found = [];
-  for (const m of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) found.push(m[1]);
-  for (const m of prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$/gm)) found.push(m[1]);
-  for (const m of prose.matchAll(/\b(?:href|src)="([^"]+)"/g)) found.push(m[1]);
+  const found: string[] = [];
+  for (const m of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) found.push(m[1]!);
+  for (const m of prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$/gm)) found.push(m[1]!);
+  for (const m of prose.matchAll(/\b(?:href|src)="([^"]+)"/g)) found.push(m[1]!);
   return found;
 }
 
 /**
  * Links that do not resolve for someone reading the installed package (or its npm page).
- * @param {string} markdown the README
- * @param {string} dir the package's folder in the repository (`packages/postman`)
- * @param {string[]} shipped the paths the tarball holds (`README.md`, `dist/...`)
- * @param {(path: string) => boolean} inRepository whether a path exists in the repository
+ * `markdown`: the README; `dir`: the package's folder in the repository (`packages/postman`);
+ * `shipped`: the paths the tarball holds (`README.md`, `dist/...`); `inRepository`: whether a path
+ * exists in the repository.
  */
-export function linkProblems(markdown, dir, shipped, inRepository = (p) => existsSync(join(root, p))) {
+export function linkProblems(
+  markdown: string,
+  dir: string,
+  shipped: string[],
+  inRepository = (p: string) => existsSync(join(root, p)),
+): string[] {
   const headings = new Set(
     markdown
       .replace(/^(\s*)(`{3,})[\s\S]*?^\s*\2\s*$/gm, "")
@@ -114,7 +127,7 @@ export function linkProblems(markdown, dir, shipped, inRepository = (p) => exist
       .filter((l) => /^#{1,6}\s/.test(l))
       .map((l) => headingSlug(l.replace(/^#+\s*/, "").replace(/`/g, ""))),
   );
-  const problems = [];
+  const problems: string[] = [];
   for (const target of links(markdown)) {
     if (target.startsWith("#")) {
       if (!headings.has(decodeURIComponent(target.slice(1)))) problems.push(`${target}: no such heading in the README`);
@@ -135,11 +148,11 @@ export function linkProblems(markdown, dir, shipped, inRepository = (p) => exist
 }
 
 /** The paths a package's tarball would hold (`npm pack --dry-run`; build first). */
-export function shippedFiles(dir, repo = root) {
+export function shippedFiles(dir: string, repo = root): string[] {
   const out = execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: join(repo, dir),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return JSON.parse(out)[0].files.map((f) => f.path);
+  return (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 }

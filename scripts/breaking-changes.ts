@@ -14,12 +14,8 @@ export const MARKER = "BREAKING CHANGE:";
 export const BASELINE = join(root, "released", "openapi.json");
 const OPTIC = join(root, "node_modules", ".bin", process.platform === "win32" ? "optic.cmd" : "optic");
 
-/**
- * Pending changesets that declare a breaking change of the document.
- * @param {string} dir the .changeset folder
- * @returns {string[]} their file names
- */
-export function declaredBreaks(dir) {
+/** Pending changesets in `dir` (the .changeset folder) that declare a breaking change of the document: their file names. */
+export function declaredBreaks(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".md") && f !== "README.md")
@@ -27,18 +23,16 @@ export function declaredBreaks(dir) {
       const text = readFileSync(join(dir, f), "utf8");
       const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
       if (!m) return false;
-      const bump = new RegExp(`^\\s*["']?${SPEC_PACKAGE.replace(/[/@]/g, "\\$&")}["']?\\s*:\\s*(major|minor|patch)\\s*$`, "m").exec(m[1]);
-      return bump !== null && (bump[1] === "major" || m[2].includes(MARKER));
+      const [, frontmatter = "", body = ""] = m;
+      const bump = new RegExp(`^\\s*["']?${SPEC_PACKAGE.replace(/[/@]/g, "\\$&")}["']?\\s*:\\s*(major|minor|patch)\\s*$`, "m").exec(
+        frontmatter,
+      );
+      return bump !== null && (bump[1] === "major" || body.includes(MARKER));
     });
 }
 
-/**
- * Runs Optic's breaking-changes ruleset on two documents.
- * @param {string} basePath the released document
- * @param {string} headPath the document about to ship
- * @returns {{ breaking: boolean, report: string }}
- */
-export function diffDocuments(basePath, headPath) {
+/** Runs Optic's breaking-changes ruleset on two documents: the released one and the one about to ship. */
+export function diffDocuments(basePath: string, headPath: string): { breaking: boolean; report: string } {
   const work = mkdtempSync(join(tmpdir(), "breaking-"));
   try {
     // Optic reads the ruleset from a file; the copies keep its report's file names short.
@@ -63,12 +57,8 @@ export function diffDocuments(basePath, headPath) {
   }
 }
 
-/**
- * The gate: ok unless the document breaks clients of the last release and no changeset says so.
- * @param {{ base?: string, head?: string, changesets?: string }} [paths]
- * @returns {{ ok: boolean, message: string }}
- */
-export function gate(paths = {}) {
+/** The gate: ok unless the document breaks clients of the last release and no changeset says so. */
+export function gate(paths: { base?: string; head?: string; changesets?: string } = {}): { ok: boolean; message: string } {
   const base = paths.base ?? BASELINE;
   const head = paths.head ?? join(root, "spec", "dist", "openapi.json");
   const changesets = paths.changesets ?? join(root, ".changeset");

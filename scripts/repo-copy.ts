@@ -1,7 +1,7 @@
 // A copy of the repository (committed and uncommitted files, nothing ignored) as a fresh git
 // repository, for flows that must not touch the working tree (the release rehearsal, check:upstream),
 // and the step runner they share.
-import { spawnSync } from "node:child_process";
+import { type SpawnSyncOptionsWithStringEncoding, spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,16 +11,22 @@ const root = resolve(fileURLToPath(import.meta.url), "../..");
 /** A failed step: its message names the package (or phase) and the step. */
 export class StepError extends Error {}
 
+export interface RunOptions extends Omit<SpawnSyncOptionsWithStringEncoding, "encoding"> {
+  /** Give back stdout alone (stderr is still shown on failure). */
+  stdoutOnly?: boolean;
+}
+
 /** Runs a command; on failure throws naming the package and the step, with the command's output. */
-export function run(what, step, command, args, options = {}) {
+export function run(what: string, step: string, command: string, args: string[], options: RunOptions = {}): string {
+  const { stdoutOnly, ...spawnOptions } = options;
   const result = spawnSync(command, args, {
-    encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     timeout: 900_000,
     maxBuffer: 64 << 20,
-    ...options,
+    ...spawnOptions,
+    encoding: "utf8",
   });
-  const output = options.stdoutOnly ? result.stdout : `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  const output = stdoutOnly ? result.stdout : `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0)
     throw new StepError(
       `${what}: ${step}: ${[command, ...args].join(" ")} ${result.error ? `failed: ${result.error.message}` : `exited ${result.status ?? result.signal}`}\n${`${result.stdout ?? ""}${result.stderr ?? ""}`.slice(-6000)}`,
@@ -29,7 +35,7 @@ export function run(what, step, command, args, options = {}) {
 }
 
 /** The environment for git commits and turbo in the copy. */
-export function gitEnv(extra = {}) {
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const who = {
     GIT_AUTHOR_NAME: "rehearsal",
     GIT_AUTHOR_EMAIL: "rehearsal@localhost",
@@ -39,10 +45,8 @@ export function gitEnv(extra = {}) {
   return { ...process.env, ...who, TURBO_TELEMETRY_DISABLED: "1", ...extra };
 }
 
-/**
- * @param {string} repo where the copy goes
- */
-export function copyRepository(repo) {
+/** Copies the repository to `repo` (where the copy goes) and commits it there; returns `repo`. */
+export function copyRepository(repo: string): string {
   const list = run("copy", "list the repository's files", "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: root,
   });

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Per-call cost of the client against raw fetch, bare openapi-fetch and the official SDK
 // (`getApis(...).fetchUserMetadataByEmail` of @propelauth/node-apis), all fetching the same user
 // by email, one call at a time:
@@ -11,17 +10,18 @@
 //   3. with --instructions, the loopback calls of raw fetch, the client and the SDK counted in CPU
 //      instructions under valgrind's callgrind, which don't depend on what else the machine does,
 //      where seconds do.
-// Run: pnpm --filter @propelauth-openapi/client build && node packages/client/scripts/bench.mjs
+// Run: pnpm --filter @propelauth-openapi/client build && tsx packages/client/scripts/bench.ts
 // Options: --rounds=N --stub-calls=N --loopback-calls=N --only=stub|loopback --instructions
 import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { paths } from "../src/generated/schema.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name, fallback) => {
+const arg = (name: string, fallback: string | number): string => {
   const found = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3) || "true" : fallback;
+  return found ? found.slice(name.length + 3) || "true" : String(fallback);
 };
 const ROUNDS = Number(arg("rounds", 9));
 const STUB_CALLS = Number(arg("stub-calls", 20_000));
@@ -60,34 +60,37 @@ const KEY = "3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f";
 const EMAIL = "ada@example.com";
 const PATH = "/api/backend/v1/user/email";
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.round((list.length - 1) * q)];
+/** Candidates by name: one call each. */
+type Candidates = Record<string, () => Promise<unknown>>;
+
+const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const quantile = (list: number[], q: number): number => [...list].sort((a, b) => a - b)[Math.round((list.length - 1) * q)]!;
 /** Each round runs the candidates in a different order, so none always runs first (or just after a GC). */
-const rotated = (list, n) => [...list.slice(n % list.length), ...list.slice(0, n % list.length)];
+const rotated = <T>(list: T[], n: number): T[] => [...list.slice(n % list.length), ...list.slice(0, n % list.length)];
 
 /**
  * Warms every candidate up, then runs each `calls` times per round, every candidate in every
  * round in rotated order. Returns, per candidate, its µs per call in each round (same index, same round).
  */
-async function timeRounds(candidates, calls, warmup) {
+async function timeRounds(candidates: Candidates, calls: number, warmup: number): Promise<Record<string, number[]>> {
   for (const fn of Object.values(candidates)) for (let i = 0; i < warmup; i++) await fn();
-  const perCall = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+  const perCall: Record<string, number[]> = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of rotated(Object.entries(candidates), round)) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < calls; i++) await fn();
-      perCall[name][round] = Number(process.hrtime.bigint() - start) / 1e3 / calls;
+      perCall[name]![round] = Number(process.hrtime.bigint() - start) / 1e3 / calls;
     }
   }
   return perCall;
 }
 
 /** The median round of each candidate, as ops/s; returns them. */
-async function compare(title, candidates, calls) {
+async function compare(title: string, candidates: Candidates, calls: number): Promise<Record<string, number>> {
   const perCall = await timeRounds(candidates, calls, Math.min(2000, calls));
   const ops = Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, median(v.map((us) => 1e6 / us))]));
-  const raw = ops[RAW];
-  const sdk = ops[SDK];
+  const raw = ops[RAW]!;
+  const sdk = ops[SDK]!;
   console.log(`\n${title} (${calls} calls x ${ROUNDS} rounds, median round)`);
   console.table(
     Object.fromEntries(
@@ -112,34 +115,39 @@ async function compare(title, candidates, calls) {
  * round. Reports the median ratio with its interquartile range; "raw fetch, again" is the A/A
  * control, whose spread is the noise floor.
  */
-async function compareRatios(title, candidates, calls) {
+async function compareRatios(title: string, candidates: Candidates, calls: number): Promise<void> {
   const perCall = await timeRounds(candidates, calls, 500);
-  const ratios = Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, v.map((us, round) => us / perCall[RAW][round])]));
-  const sdk = median(perCall[SDK]);
+  const raw = perCall[RAW]!;
+  const ratios = Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, v.map((us, round) => us / raw[round]!)]));
+  const sdk = median(perCall[SDK]!);
   console.log(`\n${title} (${ROUNDS} rounds of ${calls} calls each, per-round ratios)`);
   console.table(
     Object.fromEntries(
-      Object.keys(candidates).map((name) => [
-        name,
-        {
-          "ops/s": Math.round(1e6 / median(perCall[name])),
-          "µs/call": Number(median(perCall[name]).toFixed(1)),
-          "time vs raw fetch": `${median(ratios[name]).toFixed(3)}x`,
-          "middle half of rounds": `${quantile(ratios[name], 0.25).toFixed(3)}-${quantile(ratios[name], 0.75).toFixed(3)}x`,
-          "ops/s vs official SDK": `${(sdk / median(perCall[name])).toFixed(2)}x`,
-        },
-      ]),
+      Object.keys(candidates).map((name) => {
+        const times = perCall[name]!;
+        const ratio = ratios[name]!;
+        return [
+          name,
+          {
+            "ops/s": Math.round(1e6 / median(times)),
+            "µs/call": Number(median(times).toFixed(1)),
+            "time vs raw fetch": `${median(ratio).toFixed(3)}x`,
+            "middle half of rounds": `${quantile(ratio, 0.25).toFixed(3)}-${quantile(ratio, 0.75).toFixed(3)}x`,
+            "ops/s vs official SDK": `${(sdk / median(times)).toFixed(2)}x`,
+          },
+        ];
+      }),
     ),
   );
 }
 
 /** The same user for everyone, on the next tick, as openapi-fetch's own benchmark stubs fetch. */
-const stubFetch = () =>
+const stubFetch = (_input?: string | URL | Request, _init?: RequestInit): Promise<Response> =>
   new Promise((resolve) => process.nextTick(() => resolve(new Response(BODY, { headers: { "content-type": "application/json" } }))));
 
-async function stubbed() {
+async function stubbed(): Promise<void> {
   const realFetch = globalThis.fetch;
-  globalThis.fetch = stubFetch; // the SDK calls the global fetch
+  globalThis.fetch = stubFetch as typeof fetch; // the SDK calls the global fetch
   try {
     const url = `https://auth.example.com${PATH}?email=${encodeURIComponent(EMAIL)}`;
     const ours = client.createClient({ authUrl: "https://auth.example.com", apiKey: KEY, fetch: stubFetch });
@@ -151,7 +159,11 @@ async function stubbed() {
       timeout: 0,
       deadline: 0,
     });
-    const bare = createFetchClient({ baseUrl: "https://auth.example.com", fetch: stubFetch, headers: { authorization: `Bearer ${KEY}` } });
+    const bare = createFetchClient<paths>({
+      baseUrl: "https://auth.example.com",
+      fetch: stubFetch,
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     const sdk = getApis(new URL("https://auth.example.com"), KEY);
     const ops = await compare(
       "Stubbed fetch (a new Response per call, on the next tick)",
@@ -168,7 +180,7 @@ async function stubbed() {
       STUB_CALLS,
     );
     // The client's own cost per call against the SDK's, each above raw fetch's: the target is <= 0.25.
-    const us = (name) => 1e6 / ops[name];
+    const us = (name: string) => 1e6 / ops[name]!;
     for (const name of [
       "this client: fetchUserByEmail()",
       "this client: createOperationClient + fetchUserByEmail()",
@@ -177,10 +189,11 @@ async function stubbed() {
       const share = (us(name) - us(RAW)) / (us(SDK) - us(RAW));
       console.log(`(${name} - raw fetch) / (official SDK - raw fetch), µs per call: ${share.toFixed(3)}`);
     }
-    const ceiling = ops["stubbed fetch alone, body not read (the ceiling)"] / ops[SDK];
+    const sdkOps = ops[SDK]!;
+    const ceiling = ops["stubbed fetch alone, body not read (the ceiling)"]! / sdkOps;
     console.log(
       `No client can pass ${ceiling.toFixed(2)}x the official SDK's ops/s on this stub (its own Response costs that much);` +
-        ` raw fetch + json() reaches ${(ops[RAW] / ops[SDK]).toFixed(2)}x, this client ${(ops["this client: fetchUserByEmail()"] / ops[SDK]).toFixed(2)}x.`,
+        ` raw fetch + json() reaches ${(ops[RAW]! / sdkOps).toFixed(2)}x, this client ${(ops["this client: fetchUserByEmail()"]! / sdkOps).toFixed(2)}x.`,
     );
   } finally {
     globalThis.fetch = realFetch;
@@ -188,11 +201,11 @@ async function stubbed() {
 }
 
 /** The loopback candidates, by name; `base` is the server's origin. */
-function loopbackCandidates(base, realFetch) {
+function loopbackCandidates(base: string, realFetch: typeof fetch): Candidates {
   const url = `${base}${PATH}?email=${encodeURIComponent(EMAIL)}`;
   const ours = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch });
   const noTimeout = client.createClient({ authUrl: base, apiKey: KEY, fetch: realFetch, timeout: 0, deadline: 0 });
-  const bare = createFetchClient({ baseUrl: base, fetch: realFetch, headers: { authorization: `Bearer ${KEY}` } });
+  const bare = createFetchClient<paths>({ baseUrl: base, fetch: realFetch, headers: { authorization: `Bearer ${KEY}` } });
   const sdk = getApis(new URL(base), KEY);
   const rawFetch = () => realFetch(url, { headers: { authorization: `Bearer ${KEY}` } }).then((r) => r.json());
   return {
@@ -214,26 +227,29 @@ function loopbackCandidates(base, realFetch) {
 }
 
 /** The SDK always calls https://propelauth-api.com: a global fetch that sends that to `base` instead. */
-function redirectSdk(base) {
+function redirectSdk(base: string): typeof fetch {
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => realFetch(String(input).replace("https://propelauth-api.com", base), init);
+  globalThis.fetch = (input: string | URL | Request, init?: RequestInit) =>
+    realFetch(String(input).replace("https://propelauth-api.com", base), init);
   return realFetch;
 }
 
 /** `taskset -c <cpu> …` where that works, so the server and the measuring process don't share a core. */
 const pinnable = availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
-const pinned = (cpu, command, args) => (pinnable ? ["taskset", ["-c", String(cpu), command, ...args]] : [command, args]);
+const pinned = (cpu: number, command: string, args: string[]): [string, string[]] =>
+  pinnable ? ["taskset", ["-c", String(cpu), command, ...args]] : [command, args];
 
-async function startServer() {
-  const child = spawn(...pinned(1, process.execPath, ["-e", SERVER]), { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise((resolve, reject) => {
+async function startServer(): Promise<{ base: string; stop: () => void }> {
+  const [command, args] = pinned(1, process.execPath, ["-e", SERVER]);
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (d) => resolve(String(d).trim()));
     child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
   return { base: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-async function loopback() {
+async function loopback(): Promise<void> {
   const server = await startServer();
   if (pinnable) spawnSync("taskset", ["-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
   const realFetch = redirectSdk(server.base);
@@ -259,14 +275,15 @@ async function loopback() {
  */
 const WARM = 3000;
 const WINDOW = 10_000;
-async function instructions() {
+async function instructions(): Promise<void> {
   if (spawnSync("valgrind", ["--version"]).status !== 0) throw new Error("--instructions needs valgrind (apt-get install valgrind)");
   const server = await startServer();
-  const count = (name, calls) =>
-    new Promise((resolve, reject) => {
+  const count = (name: string, calls: number) =>
+    new Promise<number>((resolve, reject) => {
       const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all", process.execPath, "--single-threaded"];
       args.push("--hash-seed=1", "--random-seed=1");
-      args.push(fileURLToPath(import.meta.url), `--child=${name}`, `--calls=${calls}`, `--base=${server.base}`);
+      // This script again, run the way it was run (tsx's loader, or a runtime's own TypeScript support).
+      args.push(...process.execArgv, fileURLToPath(import.meta.url), `--child=${name}`, `--calls=${calls}`, `--base=${server.base}`);
       const child = spawn("valgrind", args, { stdio: ["ignore", "ignore", "pipe"] });
       let err = "";
       child.stderr.on("data", (d) => (err += d));
@@ -278,7 +295,7 @@ async function instructions() {
     });
   try {
     const names = Object.keys(loopbackCandidates(server.base, fetch)).filter((n) => !/A\/A|openapi-fetch|GET\(\)|timeout: 0/.test(n));
-    const perCall = {};
+    const perCall: Record<string, number> = {};
     // Two at a time: instruction counts don't depend on what else runs.
     for (let i = 0; i < names.length; i += 2) {
       await Promise.all(
@@ -294,9 +311,9 @@ async function instructions() {
         names.map((name) => [
           name,
           {
-            "instructions/call": Math.round(perCall[name]),
-            "vs raw fetch": `${(perCall[name] / perCall[RAW]).toFixed(3)}x`,
-            "vs raw fetch + AbortController timeout": `${(perCall[name] / perCall[ABORTABLE]).toFixed(3)}x`,
+            "instructions/call": Math.round(perCall[name]!),
+            "vs raw fetch": `${(perCall[name]! / perCall[RAW]!).toFixed(3)}x`,
+            "vs raw fetch + AbortController timeout": `${(perCall[name]! / perCall[ABORTABLE]!).toFixed(3)}x`,
           },
         ]),
       ),
@@ -316,7 +333,8 @@ server.keepAliveTimeout = 60000;
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));
 `;
 
-const runtime = globalThis.Bun ? `Bun ${globalThis.Bun.version}` : `Node ${process.version}`;
+const { Bun } = globalThis as { Bun?: { version: string } };
+const runtime = Bun ? `Bun ${Bun.version}` : `Node ${process.version}`;
 if (CHILD) {
   const base = arg("base", "");
   const call = loopbackCandidates(base, redirectSdk(base))[CHILD];

@@ -8,8 +8,20 @@ import { fileURLToPath } from "node:url";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../..");
 
+/** A published package and its folder in the repository. */
+export interface Package {
+  name: string;
+  dir: string;
+}
+
+/** A file of a tarball, and its size in bytes. */
+export interface PackedFile {
+  path: string;
+  size: number;
+}
+
 /** The published packages and their folders, in build order. */
-export const PACKAGES = [
+export const PACKAGES: Package[] = [
   { name: "@propelauth-openapi/spec", dir: "spec" },
   { name: "@propelauth-openapi/client", dir: "packages/client" },
   { name: "@propelauth-openapi/postman", dir: "packages/postman" },
@@ -19,9 +31,9 @@ export const PACKAGES = [
 ];
 
 /** `src/a/b.ts` -> `${out}/a/b.js`, `.d.ts` (and `.js.map`): what tsc emits for each source file. */
-function compiled(pkgDir, src, out, maps = false) {
-  const files = [];
-  const walk = (dir) => {
+function compiled(pkgDir: string, src: string, out: string, maps = false): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
@@ -36,7 +48,7 @@ function compiled(pkgDir, src, out, maps = false) {
 }
 
 /** The built files each package ships, besides package.json, README.md, LICENSE and CHANGELOG.md. */
-const BUILT = {
+const BUILT: Record<string, (dir: string) => string[]> = {
   "@propelauth-openapi/spec": (dir) => [
     "dist/openapi.json",
     "dist/openapi.yaml",
@@ -58,53 +70,45 @@ const BUILT = {
   "@propelauth-openapi/node": () => ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"],
 };
 
-/**
- * The exact file list a package's tarball must have.
- * @param {{ name: string, dir: string }} pkg
- * @param {string} [repo] the repository root (a copy during the rehearsal)
- */
-export function expectedFiles(pkg, repo = root) {
+/** The exact file list a package's tarball must have; `repo` is the repository root (a copy during the rehearsal). */
+export function expectedFiles(pkg: Package, repo = root): string[] {
   const dir = join(repo, pkg.dir);
   const always = ["package.json", "README.md", "LICENSE"];
   // CHANGELOG.md appears with the first `changeset version`; from then on it must ship.
   if (existsSync(join(dir, "CHANGELOG.md"))) always.push("CHANGELOG.md");
-  return [...always, ...BUILT[pkg.name](dir)].sort();
+  const built = BUILT[pkg.name];
+  if (!built) throw new Error(`tarballs: no list of built files for ${pkg.name}`);
+  return [...always, ...built(dir)].sort();
 }
 
-/**
- * The files `npm pack` would put in the tarball (lifecycle scripts skipped: build first).
- * @param {{ name: string, dir: string }} pkg
- * @param {string} [repo]
- * @returns {{ path: string, size: number }[]}
- */
-export function listTarball(pkg, repo = root) {
+/** The files `npm pack` would put in the tarball (lifecycle scripts skipped: build first). */
+export function listTarball(pkg: Package, repo = root): PackedFile[] {
   const out = execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: join(repo, pkg.dir),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const [report] = JSON.parse(out);
-  return report.files.map((f) => ({ path: f.path, size: f.size }));
+  const [report] = JSON.parse(out) as { files: PackedFile[] }[];
+  return report!.files.map((f) => ({ path: f.path, size: f.size }));
 }
 
 /**
  * Every problem with a package's tarball: a missing or unexpected file, an empty file, a source map
- * whose sources are neither shipped nor embedded, a LICENSE that is not the repository's.
- * @param {{ name: string, dir: string }} pkg
- * @param {string} [repo]
- * @param {{ path: string, size: number }[]} [files] the listing, if already made
- * @returns {string[]}
+ * whose sources are neither shipped nor embedded, a LICENSE that is not the repository's. `files`:
+ * the listing, if already made.
  */
-export function tarballProblems(pkg, repo = root, files = listTarball(pkg, repo)) {
+export function tarballProblems(pkg: Package, repo = root, files = listTarball(pkg, repo)): string[] {
   const dir = join(repo, pkg.dir);
   const paths = files.map((f) => f.path).sort();
   const expected = expectedFiles(pkg, repo);
-  const problems = [];
+  const problems: string[] = [];
   for (const f of expected) if (!paths.includes(f)) problems.push(`${pkg.name}: missing ${f} (build it first?)`);
   for (const f of paths) if (!expected.includes(f)) problems.push(`${pkg.name}: unexpected file ${f}`);
   for (const f of files) if (f.size === 0) problems.push(`${pkg.name}: empty file ${f.path}`);
   for (const map of paths.filter((p) => p.endsWith(".map"))) {
-    const { sources = [], sourcesContent = [] } = JSON.parse(readFileSync(join(dir, map), "utf8"));
+    const { sources = [], sourcesContent = [] }: { sources?: string[]; sourcesContent?: unknown[] } = JSON.parse(
+      readFileSync(join(dir, map), "utf8"),
+    );
     sources.forEach((source, i) => {
       const target = posix.normalize(posix.join(posix.dirname(map), source));
       if (!paths.includes(target) && typeof sourcesContent[i] !== "string")

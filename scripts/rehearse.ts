@@ -5,54 +5,65 @@
 //   3. prepack   packing an unbuilt package builds it first
 //   4. release   `pnpm release` with a patch changeset for the spec: version, build, check, publish
 //   5. use       in empty folders, install the six packages with npm, pnpm 10 (default settings) and
-//                Bun, and use each one (scripts/rehearsal/use-packages.mjs)
+//                Bun, and use each one (scripts/rehearsal/use-packages.ts, as plain JavaScript)
 // Everything it starts is stopped by process id; a failure names the package (or phase) and the step.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scratch, startRegistry } from "./rehearsal/registry.mjs";
-import { copyRepository, gitEnv, run, StepError } from "./repo-copy.mjs";
-import { RUNTIMES, runtimePath } from "./runtimes.mjs";
-import { PACKAGES } from "./tarballs.mjs";
+import ts from "typescript";
+import { type Registry, type Started, scratch, startRegistry } from "./rehearsal/registry.js";
+import { copyRepository, gitEnv, run, StepError } from "./repo-copy.js";
+import { RUNTIMES, runtimePath } from "./runtimes.js";
+import { PACKAGES } from "./tarballs.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const bin = (name: string) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const keep = process.env.REHEARSAL_KEEP === "1";
-const started = [];
+const started: Started[] = [];
 const t0 = Date.now();
 
-function log(message) {
+function log(message: string): void {
   console.log(`rehearsal [${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 }
 
 /** GET with a retry: a keep-alive socket the registry closed while we were busy fails once (EPIPE). */
-async function getJson(url) {
+// biome-ignore lint/suspicious/noExplicitAny: the registry's package document, read for two fields
+async function getJson(url: string): Promise<any> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await (await fetch(url)).json();
     } catch (error) {
-      if (attempt === 3) throw new StepError(`registry: GET ${url}: ${error.cause?.message ?? error.message}`);
+      const e = error as Error & { cause?: Error };
+      if (attempt === 3) throw new StepError(`registry: GET ${url}: ${e.cause?.message ?? e.message}`);
     }
   }
 }
 
 /** The node that runs the installed emulator: this one, or a newer one from npm if its `engines` asks. */
-function nodeFor(enginesRange) {
+function nodeFor(enginesRange: string | undefined): string {
   const min = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(enginesRange ?? "");
-  const atLeast = (v) => {
+  const atLeast = (v: string) => {
     if (!min) return true;
     const have = v.split(".").map(Number);
     const want = [min[1], min[2] ?? 0, min[3] ?? 0].map(Number);
-    for (let i = 0; i < 3; i++) if (have[i] !== want[i]) return have[i] > want[i];
+    for (let i = 0; i < 3; i++) if (have[i] !== want[i]) return (have[i] ?? 0) > (want[i] ?? 0);
     return true;
   };
   if (atLeast(process.versions.node)) return process.execPath;
-  for (const name of ["node22", "node24"]) if (atLeast(RUNTIMES[name].version)) return runtimePath(name);
+  for (const name of ["node22", "node24"] as const) if (atLeast(RUNTIMES[name].version)) return runtimePath(name);
   throw new StepError(`@propelauth-openapi/emulator: pick a Node: none of ours satisfies engines.node ${enginesRange}`);
 }
 
-const CONSUMERS = {
+/** How a package manager installs packages, and how it starts the installed emulator's bin. */
+interface Consumer {
+  install: (names: string[]) => [string, string[]];
+  emulator: string[] | (() => string[]);
+}
+
+type Manager = "npm" | "pnpm" | "bun";
+
+const CONSUMERS: Record<Manager, Consumer> = {
   npm: {
     install: (names) => [npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", ...names]],
     emulator: ["npx", "--no-install", "propelauth-emulator"],
@@ -68,14 +79,21 @@ const CONSUMERS = {
   },
 };
 
-async function useWith(manager, base, registry, version) {
+/** use-packages.ts as the plain JavaScript a user's project runs (Node 20 there has no TypeScript loader). */
+function consumerScript(): string {
+  const source = readFileSync(join(root, "scripts", "rehearsal", "use-packages.ts"), "utf8");
+  const options = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true };
+  return ts.transpileModule(source, { compilerOptions: options, fileName: "use-packages.ts" }).outputText;
+}
+
+async function useWith(manager: Manager, base: string, registry: Registry, version: string): Promise<void> {
   const dir = join(base, `consumer-${manager}`);
   mkdirSync(dir);
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: `rehearsal-${manager}`, private: true, type: "module" }, null, 2)}\n`);
   writeFileSync(join(dir, ".npmrc"), `registry=${registry.url}\n`);
   writeFileSync(join(dir, "bunfig.toml"), `[install]\nregistry = "${registry.url}"\n`);
-  copyFileSync(join(root, "scripts", "rehearsal", "use-packages.mjs"), join(dir, "use-packages.mjs"));
-  const env = {
+  writeFileSync(join(dir, "use-packages.mjs"), consumerScript());
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     npm_config_registry: registry.url,
     npm_config_userconfig: join(dir, ".npmrc"),
@@ -90,7 +108,8 @@ async function useWith(manager, base, registry, version) {
   run(`${manager} install`, `install ${names.join(" ")}`, command, args, { cwd: dir, env });
   const emulatorManifest = JSON.parse(readFileSync(join(dir, "node_modules", "@propelauth-openapi", "emulator", "package.json"), "utf8"));
   const node = nodeFor(emulatorManifest.engines?.node);
-  const emulator = typeof CONSUMERS[manager].emulator === "function" ? CONSUMERS[manager].emulator() : CONSUMERS[manager].emulator;
+  const { emulator: start } = CONSUMERS[manager];
+  const emulator = typeof start === "function" ? start() : start;
   const runner = manager === "bun" ? runtimePath("bun") : process.execPath;
   log(
     `${manager}: use them (client under ${manager === "bun" ? "Bun" : `Node ${process.version}`}, emulator on ${node === process.execPath ? `Node ${process.version}` : node})`,
@@ -133,11 +152,12 @@ async function main() {
       stdoutOnly: true,
     });
     // The prepack build prints on the same stdout; the JSON report comes last.
-    const packed = JSON.parse(packOutput.slice(packOutput.lastIndexOf("[\n  {")).replace(/\n\]\n[\s\S]*$/, "\n]"));
-    if (!packed[0].files.some((f) => f.path === "dist/openapi.json"))
-      throw new StepError(
-        `@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${packed[0].files.map((f) => f.path).join(", ")}`,
-      );
+    const packed: { files: { path: string }[] }[] = JSON.parse(
+      packOutput.slice(packOutput.lastIndexOf("[\n  {")).replace(/\n\]\n[\s\S]*$/, "\n]"),
+    );
+    const files = packed[0]?.files.map((f) => f.path) ?? [];
+    if (!files.includes("dist/openapi.json"))
+      throw new StepError(`@propelauth-openapi/spec: prepack builds before packing: the tarball would hold ${files.join(", ")}`);
 
     writeFileSync(
       join(repo, ".changeset", "rehearsal-patch.md"),
@@ -162,8 +182,8 @@ async function main() {
     log(`release: all six published as ${version}; CHANGELOGs and released/openapi.json written`);
 
     // Every package manager gets its turn, so one run shows every way the packages fail.
-    const failures = [];
-    for (const manager of Object.keys(CONSUMERS)) {
+    const failures: string[] = [];
+    for (const manager of Object.keys(CONSUMERS) as Manager[]) {
       try {
         await useWith(manager, base, registry, version);
       } catch (error) {
@@ -177,7 +197,7 @@ async function main() {
   } finally {
     for (const { name, child } of started.reverse()) {
       try {
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid!, "SIGTERM");
       } catch {
         // already stopped
       }

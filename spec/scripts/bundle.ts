@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
+import type { OpenApiDocument } from "../src/types.js";
 
 const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(specDir, "dist");
@@ -23,12 +24,14 @@ try {
   );
 } catch (error) {
   // Redocly's own output says which file and line failed; show it only then.
-  process.stderr.write(String(error.stderr ?? error.message));
+  const failed = error as Error & { stderr?: Buffer };
+  process.stderr.write(String(failed.stderr ?? failed.message));
   process.exit(1);
 }
 
-const doc = JSON.parse(readFileSync(jsonPath, "utf8"));
-if (doc.openapi !== "3.1.0" || typeof doc.info?.description !== "string" || !doc.paths) {
+// Partial: the checks below are what make it a complete document.
+const doc: Partial<OpenApiDocument> = JSON.parse(readFileSync(jsonPath, "utf8"));
+if (doc.openapi !== "3.1.0" || typeof doc.info?.description !== "string" || !doc.paths || !doc.info) {
   throw new Error(`bundle: ${jsonPath} is not a complete OpenAPI 3.1 document (info.description must be inlined text)`);
 }
 // One version identity: the document's info.version is the spec package's version, so a reader can

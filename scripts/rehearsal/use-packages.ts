@@ -1,18 +1,26 @@
 // Runs inside an empty project that installed the six packages from the rehearsal registry, under
 // Node or Bun, and uses each one as a user would. Any failure names the package and the step.
 // Env: REHEARSAL_VERSION (the version just published), REHEARSAL_EMULATOR (JSON argv that starts
-// the installed emulator's bin, e.g. ["npx","propelauth-emulator"]).
+// the installed emulator's bin, e.g. ["npx","propelauth-emulator"]). The rehearsal hands it to the
+// runtime as plain JavaScript (its types stripped), as a user's project would run it.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(`${process.cwd()}/`);
-const version = process.env.REHEARSAL_VERSION;
-const emulatorArgv = JSON.parse(process.env.REHEARSAL_EMULATOR ?? "[]");
-const runtime = typeof globalThis.Bun === "undefined" ? `node ${process.version}` : `bun ${globalThis.Bun.version}`;
+const version = process.env.REHEARSAL_VERSION ?? "";
+const emulatorArgv: string[] = JSON.parse(process.env.REHEARSAL_EMULATOR ?? "[]");
+const { Bun } = globalThis as { Bun?: { version: string } };
+const runtime = Bun === undefined ? `node ${process.version}` : `bun ${Bun.version}`;
+
+/** The installed emulator, started: its start-up line (URL, keys) and how to stop it. */
+interface Emulator {
+  info: { url: string; keys: Record<"full-access" | "read-and-validate" | "validation-only", string> };
+  stop: () => void;
+}
 
 class StepError extends Error {}
-async function step(pkg, name, fn) {
+async function step(pkg: string, name: string, fn: () => unknown): Promise<void> {
   try {
     const detail = await fn();
     console.log(`  ok  ${pkg}: ${name}${detail ? ` (${detail})` : ""}`);
@@ -20,12 +28,13 @@ async function step(pkg, name, fn) {
     throw new StepError(`${pkg}: ${name}: ${error instanceof Error ? error.message : error}`);
   }
 }
-function check(condition, message) {
+function check(condition: unknown, message: string): void {
   if (!condition) throw new Error(message);
 }
-const readJson = (specifier) => JSON.parse(readFileSync(require.resolve(specifier), "utf8"));
+// biome-ignore lint/suspicious/noExplicitAny: the installed packages' JSON files, checked field by field
+const readJson = (specifier: string): any => JSON.parse(readFileSync(require.resolve(specifier), "utf8"));
 
-let emulator;
+let emulator: Emulator | undefined;
 try {
   await step("installed packages", `all six are ${version}, with LICENSE and CHANGELOG.md`, () => {
     for (const name of ["spec", "client", "docs", "postman", "emulator", "node"]) {
@@ -46,7 +55,8 @@ try {
     const tools = await import("@propelauth-openapi/spec");
     const ops = tools.listOperations(tools.loadBundledDocument());
     check(
-      ops.length === Object.values(json.paths).flatMap((p) => Object.keys(p).filter((k) => k !== "parameters")).length,
+      ops.length ===
+        Object.values(json.paths as Record<string, object>).flatMap((p) => Object.keys(p).filter((k) => k !== "parameters")).length,
       "listOperations disagrees with the document",
     );
     const arazzo = readFileSync(require.resolve("@propelauth-openapi/spec/arazzo.yaml"), "utf8");
@@ -68,19 +78,20 @@ try {
   });
 
   await step("@propelauth-openapi/emulator", `starts with ${emulatorArgv.join(" ")} --memory --port 0 --json`, async () => {
-    emulator = await startEmulator();
-    return emulator.info.url;
+    const started = await startEmulator();
+    emulator = started;
+    return started.info.url;
   });
 
   await step("@propelauth-openapi/client", `creates and fetches a user from the installed emulator under ${runtime}`, async () => {
     const client = await import("@propelauth-openapi/client");
-    const api = client.createClient({ authUrl: emulator.info.url, apiKey: emulator.info.keys["full-access"] });
+    const api = client.createClient({ authUrl: emulator!.info.url, apiKey: emulator!.info.keys["full-access"] });
     const email = `rehearsal-${Date.now()}@example.com`;
     const created = await api.POST("/api/backend/v1/user/", { body: { email } });
     check(created.response.status === 200, `Create User answered ${created.response.status}: ${JSON.stringify(created.error)}`);
     const user = await client.fetchUserByEmail(api, { query: { email } });
-    check(user.email === email && user.user_id === created.data.user_id, `fetched ${JSON.stringify(user)}`);
-    const wrongKey = client.createClient({ authUrl: emulator.info.url, apiKey: "not-a-key", maxRetries: 0 });
+    check(user.email === email && user.user_id === created.data?.user_id, `fetched ${JSON.stringify(user)}`);
+    const wrongKey = client.createClient({ authUrl: emulator!.info.url, apiKey: "not-a-key", maxRetries: 0 });
     const refused = await wrongKey.GET("/api/backend/v1/user/email", { params: { query: { email } } });
     check(refused.response.status === 401, `a wrong key got ${refused.response.status}`);
     return `user ${user.user_id}`;
@@ -94,10 +105,10 @@ try {
       const request = new Request(input, init);
       const url = new URL(request.url);
       if (url.origin !== "https://propelauth-api.com") return previous(request);
-      return previous(new Request(new URL(`${url.pathname}${url.search}`, emulator.info.url), request));
+      return previous(new Request(new URL(`${url.pathname}${url.search}`, emulator!.info.url), request));
     };
     try {
-      const auth = initBaseAuth({ authUrl: emulator.info.url, apiKey: emulator.info.keys["full-access"] });
+      const auth = initBaseAuth({ authUrl: emulator!.info.url, apiKey: emulator!.info.keys["full-access"] });
       const { userId } = await auth.createUser({ email: `dropin-${Date.now()}@example.com`, emailConfirmed: true });
       const { access_token: token } = await auth.createAccessToken({ userId, durationInMinutes: 5 });
       const user = await auth.validateAccessTokenAndGetUser(`Bearer ${token}`);
@@ -114,7 +125,7 @@ try {
   });
 
   await step("@propelauth-openapi/docs", "the installed emulator serves the installed docs at /docs/", async () => {
-    const res = await fetch(`${emulator.info.url}/docs/`);
+    const res = await fetch(`${emulator!.info.url}/docs/`);
     const html = await res.text();
     check(res.status === 200, `GET /docs/ answered ${res.status}: ${html.slice(0, 200)}`);
     const installed = readFileSync(require.resolve("@propelauth-openapi/docs/dist/index.html"), "utf8");
@@ -125,28 +136,28 @@ try {
   });
 
   await step("@propelauth-openapi/postman", "the installed emulator serves the installed collection at /postman/", async () => {
-    const index = await (await fetch(`${emulator.info.url}/postman/`)).json();
+    const index = await (await fetch(`${emulator!.info.url}/postman/`)).json();
     check(index.collections?.length === 1, `GET /postman/ lists ${JSON.stringify(index)}`);
-    const res = await fetch(`${emulator.info.url}${index.collections[0]}`);
+    const res = await fetch(`${emulator!.info.url}${index.collections[0]}`);
     check(res.status === 200, `GET ${index.collections[0]} answered ${res.status}`);
     const served = await res.json();
     check(served.info?.name === readJson("@propelauth-openapi/postman/collection.json").info.name, "a different collection");
   });
 } catch (error) {
-  console.error(`rehearsal failed under ${runtime}: ${error instanceof StepError ? error.message : (error?.stack ?? error)}`);
+  console.error(`rehearsal failed under ${runtime}: ${error instanceof StepError ? error.message : ((error as Error)?.stack ?? error)}`);
   process.exitCode = 1;
 } finally {
   emulator?.stop();
 }
 
 /** Starts the installed emulator's bin and reads its one JSON start-up line. */
-function startEmulator() {
-  const [command, ...args] = emulatorArgv;
+function startEmulator(): Promise<Emulator> {
+  const [command = "", ...args] = emulatorArgv;
   // Its own process group, so stopping it also stops the bin that npx or bun x started.
   const child = spawn(command, [...args, "--memory", "--port", "0", "--json"], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const stop = () => {
     try {
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(-child.pid!, "SIGTERM");
     } catch {
       // already gone
     }

@@ -10,19 +10,19 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { BASELINE, gate, root } from "./breaking-changes.mjs";
-import { PACKAGES, tarballProblems } from "./tarballs.mjs";
+import { BASELINE, gate, root } from "./breaking-changes.js";
+import { PACKAGES, tarballProblems } from "./tarballs.js";
 
-const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const bin = (name: string) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
 /** Runs a command in the repository, failing the release with the step's name. */
-function run(step, command, args) {
+function run(step: string, command: string, args: string[]): void {
   console.log(`release: ${step}: ${[command.replace(`${root}/`, ""), ...args].join(" ")}`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) fail(step, `${command} exited ${result.status ?? result.signal}`);
 }
 
-function fail(step, message) {
+function fail(step: string, message: string): never {
   console.error(`release: ${step} failed: ${message}`);
   process.exit(1);
 }

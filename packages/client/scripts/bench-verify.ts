@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Access tokens verified per second with the key already imported, side by side in one run:
 // this package's verifier (`@propelauth-openapi/client/verify`, WebCrypto) against the official
 // SDK's `validateAccessTokenAndGetUser` (@propelauth/node 2.1.36, jose on node:crypto), both
@@ -9,14 +8,15 @@
 //               ours answers from its cache until the token's exp, the SDK verifies again);
 //   concurrent  distinct tokens, 32 verifications in flight at a time (a busy server).
 // Prints the median and the spread (min–max) of each round's rate, and of the ratio within each round.
-// Run: pnpm --filter @propelauth-openapi/client build && node packages/client/scripts/bench-verify.mjs [--rounds=7] [--ms=700]
+// Run: pnpm --filter @propelauth-openapi/client build && tsx packages/client/scripts/bench-verify.ts [--rounds=7] [--ms=700]
 import { generateKeyPairSync, sign } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const ROUNDS = arg("rounds", 7);
 const MS = arg("ms", 700);
 
@@ -31,10 +31,10 @@ const { publicKey, privateKey } = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
   privateKeyEncoding: { type: "pkcs8", format: "pem" },
 });
-const b64 = (value) => Buffer.from(value).toString("base64url");
+const b64 = (value: string) => Buffer.from(value).toString("base64url");
 const now = Math.floor(Date.now() / 1000);
 /** A token like the emulator's (user, one org), RS256 with the key above. */
-function token(i) {
+function token(i: number): string {
   const header = b64(JSON.stringify({ alg: "RS256", typ: "JWT", kid: "k1" }));
   const org = {
     org_id: "1189c444-8a2d-4c41-8b4b-ae43ce79a492",
@@ -70,16 +70,18 @@ const auth = official.initBaseAuth({
   apiKey: "3bd5e4f7a0c14b8e9d2f6a1c0e7b5d3f",
   manualTokenVerificationMetadata: { verifierKey: publicKey, issuer: AUTH_URL },
 });
-const candidates = {
+/** Verifies an `Authorization` header: the user it names (ours: `user_id`, the SDK's: `userId`). */
+type Verify = (header: string) => Promise<{ user_id?: string; userId?: string }>;
+const candidates: Record<string, Verify> = {
   "ours (createTokenVerifier().verifyAuthorizationHeader)": (header) => verifier.verifyAuthorizationHeader(header),
   "official (validateAccessTokenAndGetUser)": (header) => auth.validateAccessTokenAndGetUser(header),
 };
 // Both accept the tokens, and refuse a tampered one, before anything is timed.
 for (const [name, verify] of Object.entries(candidates)) {
-  const user = await verify(DISTINCT[0]);
+  const user = await verify(DISTINCT[0]!);
   if (!(user.user_id ?? user.userId)) throw new Error(`${name} did not verify`);
   if (
-    await verify(`${DISTINCT[1].slice(0, -4)}AAAA`).then(
+    await verify(`${DISTINCT[1]!.slice(0, -4)}AAAA`).then(
       () => true,
       () => false,
     )
@@ -88,8 +90,8 @@ for (const [name, verify] of Object.entries(candidates)) {
 }
 
 let cursor = 0;
-const next = (list) => list[cursor++ % list.length];
-const workloads = {
+const next = (list: string[]): string => list[cursor++ % list.length]!;
+const workloads: Record<string, (verify: Verify) => Promise<number>> = {
   distinct: async (verify) => {
     const end = performance.now() + MS;
     let n = 0;
@@ -113,10 +115,10 @@ const workloads = {
   },
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 console.log(`Node ${process.version}; ${ROUNDS} rounds of ${MS} ms per candidate and workload; RSA 2048 tokens; rate = verifications/s`);
 for (const [workload, run] of Object.entries(workloads)) {
-  const rates = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]));
+  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]));
   for (const verify of Object.values(candidates)) await run(verify); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
     const order = Object.entries(candidates);
@@ -124,7 +126,7 @@ for (const [workload, run] of Object.entries(workloads)) {
     for (const [name, verify] of order) {
       const start = performance.now();
       const n = await run(verify);
-      rates[name].push(n / ((performance.now() - start) / 1000));
+      rates[name]!.push(n / ((performance.now() - start) / 1000));
     }
   }
   const table = Object.fromEntries(
@@ -134,8 +136,8 @@ for (const [workload, run] of Object.entries(workloads)) {
     ]),
   );
   // Each round's ratio, from the two runs of that round (the machine's speed drifts between rounds).
-  const [ourRates, theirRates] = Object.values(rates);
-  const ratios = ourRates.map((rate, i) => rate / theirRates[i]);
+  const [ourRates = [], theirRates = []] = Object.values(rates);
+  const ratios = ourRates.map((rate, i) => rate / theirRates[i]!);
   console.log(
     `\n${workload}: ours / official, paired by round: median ${median(ratios).toFixed(2)}× (min ${Math.min(...ratios).toFixed(2)}×, max ${Math.max(...ratios).toFixed(2)}×)`,
   );

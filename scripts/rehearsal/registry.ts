@@ -1,37 +1,53 @@
 // A throwaway npm registry (verdaccio on 127.0.0.1) that serves our packages as published here
 // and everything else from the upstream registry; shared by the release rehearsal and the
 // installed-README test. What it starts is pushed onto `started`, for the caller to stop by pid.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { run, StepError } from "../repo-copy.mjs";
+import { run, StepError } from "../repo-copy.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
-const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const bin = (name: string) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /** A fresh folder outside any workspace (the repository's included), so npm, pnpm and Bun see only the consumer's own package.json. */
-export function scratch(prefix) {
+export function scratch(prefix: string): string {
   let base = realpathSync(tmpdir());
   if (!relative(root, base).startsWith("..")) base = "/tmp";
   return mkdtempSync(join(base, prefix));
 }
 
-export function freePort() {
+/** A TCP port free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
-export async function startRegistry(base, started) {
+/** A process this script started, to be stopped by its process group's id. */
+export interface Started {
+  name: string;
+  child: ChildProcess;
+}
+
+export interface Registry {
+  url: string;
+  /** The publishing user's token. */
+  token: string;
+  /** The registry everything but our packages comes from. */
+  upstream: string;
+}
+
+/** Starts verdaccio in `base`/registry (pushed onto `started`) and creates a user that may publish. */
+export async function startRegistry(base: string, started: Started[]): Promise<Registry> {
   const upstream = run("registry", "find the upstream registry", npm, ["config", "get", "registry"], { cwd: base }).trim();
   const port = await freePort();
   const dir = join(base, "registry");
@@ -77,7 +93,7 @@ export async function startRegistry(base, started) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "rehearsal", password: "rehearsal-password", type: "user", roles: [] }),
   });
-  const { token } = await res.json();
+  const { token } = (await res.json()) as { token?: string };
   if (!token) throw new StepError(`registry: create the publishing user: verdaccio answered ${res.status}`);
   return { url, token, upstream };
 }

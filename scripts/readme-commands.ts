@@ -1,5 +1,5 @@
-// `node scripts/readme-commands.mjs`: every command a shipped README marks `<!-- run -->` (see
-// scripts/readmes.mjs), run as a user would: each public package of the workspace packed once and
+// `tsx scripts/readme-commands.ts`: every command a shipped README marks `<!-- run -->` (see
+// scripts/readmes.ts), run as a user would: each public package of the workspace packed once and
 // published to one throwaway registry, then, for npm and for pnpm 10, an empty project outside the
 // repository per package where its README's blocks run in order (its own install line included:
 // `npm install …` becomes `pnpm add …` in the pnpm project). Commands that talk to the API get a
@@ -8,32 +8,45 @@
 // Validate) and PROPELAUTH_VALIDATION_KEY (Validation Only) are set to it and its keys. In a
 // `<!-- run: serves -->` block, 4010 becomes a free port and PROPELAUTH_EMULATOR_PORT is 0.
 // Prints one line per block; the last line is `readme commands: passed` or names each failure.
-import { spawn } from "node:child_process";
+import { type SpawnOptions, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { codeBlocks, isShell, publicPackages, root } from "./readmes.mjs";
-import { freePort, scratch, startRegistry } from "./rehearsal/registry.mjs";
-import { run, StepError } from "./repo-copy.mjs";
+import { codeBlocks, isShell, publicPackages, root } from "./readmes.js";
+import { freePort, type Registry, type Started, scratch, startRegistry } from "./rehearsal/registry.js";
+import { run, StepError } from "./repo-copy.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const pnpm = join(root, "node_modules", ".bin", "pnpm");
-const started = [];
+const started: Started[] = [];
 const t0 = Date.now();
-const log = (message) => console.log(`readme commands [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+const log = (message: string) => console.log(`readme commands [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
 /** `npm install [--save-dev] a b` as pnpm says it; other lines unchanged. */
-export const forPnpm = (script) =>
-  script.replace(/^npm (?:install|i)((?:\s+-\S+)*)\s/gm, (_, flags) => `pnpm add${flags.replace(/--save-dev|-D\b/, "-D")} `);
+export const forPnpm = (script: string): string =>
+  script.replace(/^npm (?:install|i)((?:\s+-\S+)*)\s/gm, (_, flags: string) => `pnpm add${flags.replace(/--save-dev|-D\b/, "-D")} `);
 
 /** Starts a command in its own process group; resolves with its output once `ready` matches it. */
-function startUntil(what, command, args, options, ready, stopped) {
+/** The emulator this script starts: its URL and a token of each kind of key. */
+interface Emulator {
+  url: string;
+  keys: Record<"full-access" | "read-and-validate" | "validation-only", string>;
+}
+
+function startUntil(
+  what: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+  ready: RegExp,
+  stopped: Started[],
+): Promise<{ match: RegExpExecArray; output: string; stop: () => void }> {
   const child = spawn(command, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const entry = { name: what, child };
   stopped.push(entry);
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new StepError(`${what}: nothing ready within 120 s\n${output.slice(-3000)}`)), 120_000);
-    const onData = (d) => {
+    const onData = (d: Buffer) => {
       output += d;
       const match = ready.exec(output);
       if (match) {
@@ -50,16 +63,16 @@ function startUntil(what, command, args, options, ready, stopped) {
   });
 }
 
-function stop({ child }) {
+function stop({ child }: Started): void {
   try {
-    process.kill(-child.pid, "SIGTERM");
+    process.kill(-child.pid!, "SIGTERM");
   } catch {
     // already gone
   }
 }
 
 /** Packs each package once (its workspace ranges replaced by versions) and publishes the tarball. */
-function packAndPublish(packages, base, registry) {
+function packAndPublish(packages: { name: string; dir: string }[], base: string, registry: Registry): void {
   const out = join(base, "tarballs");
   mkdirSync(out);
   const userconfig = join(base, "publish.npmrc");
@@ -72,6 +85,7 @@ function packAndPublish(packages, base, registry) {
       env: { ...process.env, npm_config_ignore_scripts: "true" },
     });
     const tarball = readdirSync(out).find((f) => !before.has(f));
+    if (!tarball) throw new StepError(`${pkg.name}: pnpm pack: no tarball in ${out}`);
     run(pkg.name, "publish to the test registry", npm, ["publish", join(out, tarball), "--ignore-scripts", "--userconfig", userconfig], {
       cwd: base,
       env: { ...cleanEnv(), npm_config_registry: registry.url },
@@ -87,7 +101,13 @@ function cleanEnv() {
 }
 
 /** Runs one package's README in an empty project; returns the failures. */
-async function runReadme(pkg, manager, base, registry, emulator) {
+async function runReadme(
+  pkg: { name: string; dir: string },
+  manager: "npm" | "pnpm",
+  base: string,
+  registry: Registry,
+  emulator: Emulator,
+): Promise<string[]> {
   const dir = join(base, `${manager}-${pkg.name.split("/")[1]}`);
   mkdirSync(dir);
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: `readme-${manager}`, private: true, type: "module" }, null, 2)}\n`);
@@ -110,7 +130,7 @@ async function runReadme(pkg, manager, base, registry, emulator) {
   };
   const readme = readFileSync(join(root, pkg.dir, "README.md"), "utf8");
   const blocks = codeBlocks(readme).filter((b) => b.mark?.startsWith("run"));
-  const failures = [];
+  const failures: string[] = [];
   const installs = blocks.some((b) => isShell(b) && b.code.split(/\s+/).includes(pkg.name));
   if (!installs) failures.push(`${pkg.name} (${manager}): the README shows no <!-- run --> command that installs ${pkg.name}`);
   for (const [n, block] of blocks.entries()) {
@@ -168,10 +188,10 @@ async function main() {
       /^\{.*\}$/m,
       started,
     );
-    const emulator = JSON.parse(emu.match[0]);
+    const emulator = JSON.parse(emu.match[0]) as Emulator;
     log(`published; emulator at ${emulator.url}`);
-    const failures = [];
-    for (const manager of ["npm", "pnpm"])
+    const failures: string[] = [];
+    for (const manager of ["npm", "pnpm"] as const)
       for (const pkg of packages) failures.push(...(await runReadme(pkg, manager, base, registry, emulator)));
     if (failures.length) throw new StepError(failures.join("\n\nreadme commands failed: "));
     log("passed");

@@ -7,16 +7,37 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { copyRepository, gitEnv, run } from "./repo-copy.mjs";
+import { copyRepository, gitEnv, run } from "./repo-copy.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const read = (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
-const devDependency = (pkgDir, name) => JSON.parse(read(`${pkgDir}/package.json`) ?? "{}").devDependencies?.[name];
+const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
+const devDependency = (pkgDir: string, name: string): string | undefined =>
+  JSON.parse(read(`${pkgDir}/package.json`) ?? "{}").devDependencies?.[name];
 /** The version an inventory.ts pins: `version = "v2.1.3"` or `GO_VERSION = "v0.27.1"`. */
-const inventoryPin = (sdk) =>
+const inventoryPin = (sdk: string) =>
   /(?:^|_)?version\s*=\s*"v?([0-9][^" ]*)/im.exec(read(`spec/test/conformance/sdks/${sdk}/inventory.ts`) ?? "")?.[1];
 
-const SDKS = [
+/** A conformance test rerun against a newer release: the package to filter, the dependency, the vitest project and files. */
+interface Rerun {
+  filter: string;
+  dep: string;
+  project: string;
+  files: string[];
+}
+
+/** An official SDK: the version our tests pin, the newest release, and how to check a newer one. */
+interface Sdk {
+  sdk: string;
+  pinned: () => string | undefined;
+  newest: () => string | Promise<string>;
+  rerun?: Rerun;
+  capture?: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each registry's own JSON, read for one field
+type Json = any;
+
+const SDKS: Sdk[] = [
   {
     sdk: "Node (@propelauth/node-apis)",
     pinned: () => devDependency("spec", "@propelauth/node-apis"),
@@ -39,40 +60,41 @@ const SDKS = [
   {
     sdk: "Python",
     pinned: () => inventoryPin("python"),
-    newest: () => httpLatest("https://pypi.org/pypi/propelauth-py/json", (j) => j.info.version),
+    newest: () => httpLatest("https://pypi.org/pypi/propelauth-py/json", (j: Json) => j.info.version),
     capture: "python",
   },
   {
     sdk: "Ruby",
     pinned: () => inventoryPin("ruby"),
-    newest: () => httpLatest("https://rubygems.org/api/v1/gems/propelauth.json", (j) => j.version),
+    newest: () => httpLatest("https://rubygems.org/api/v1/gems/propelauth.json", (j: Json) => j.version),
     capture: "ruby",
   },
   {
     sdk: "Rust",
     pinned: () => inventoryPin("rust"),
-    newest: () => httpLatest("https://crates.io/api/v1/crates/propelauth", (j) => j.crate.max_stable_version),
+    newest: () => httpLatest("https://crates.io/api/v1/crates/propelauth", (j: Json) => j.crate.max_stable_version),
     capture: "rust",
   },
   {
     sdk: "Go",
     pinned: () => inventoryPin("go"),
-    newest: () => httpLatest("https://proxy.golang.org/github.com/propelauth/propelauth-go/@latest", (j) => j.Version.replace(/^v/, "")),
+    newest: () =>
+      httpLatest("https://proxy.golang.org/github.com/propelauth/propelauth-go/@latest", (j: Json) => j.Version.replace(/^v/, "")),
     capture: "go",
   },
 ];
 
-function npmLatest(name) {
+function npmLatest(name: string): string {
   const r = spawnSync("npm", ["view", name, "version"], { encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) throw new Error(`npm view ${name}: ${(r.stderr || r.error?.message || "").trim().split("\n")[0]}`);
   return r.stdout.trim();
 }
-async function httpLatest(url, pick) {
+async function httpLatest(url: string, pick: (json: Json) => string): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(15_000), headers: { "user-agent": "propelauth-openapi check:upstream" } });
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return pick(await res.json());
 }
-const newer = (a, b) => {
+const newer = (a: string, b: string) => {
   const pa = a.split(/[.-]/).map(Number);
   const pb = b.split(/[.-]/).map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
@@ -80,7 +102,7 @@ const newer = (a, b) => {
 };
 
 /** In a copy of the repository: install the newest release and run the SDK's conformance tests. */
-function rerun(base, { filter, dep, project, files }, version) {
+function rerun(base: string, { filter, dep, project, files }: Rerun, version: string): string | undefined {
   const repo = join(base, `repo-${dep.replace(/\W/g, "-")}`);
   copyRepository(repo);
   // turbo finds pnpm on PATH, as it is under `pnpm check:upstream`.
@@ -101,17 +123,18 @@ function rerun(base, { filter, dep, project, files }, version) {
 
 // --rerun-current: rerun the npm SDKs' conformance tests against the newest even when it is the pinned one.
 const rerunCurrent = process.argv.includes("--rerun-current");
-const rows = [];
+const rows: string[][] = [];
 let failed = false;
 const base = mkdtempSync(join(tmpdir(), "check-upstream-"));
 try {
   for (const s of SDKS) {
     const pinned = s.pinned();
-    let newest;
+    let newest: string;
     try {
       newest = await s.newest();
     } catch (error) {
-      rows.push([s.sdk, pinned ?? "?", "?", `could not ask the registry: ${error.cause?.message ?? error.message}`]);
+      const e = error as Error & { cause?: Error };
+      rows.push([s.sdk, pinned ?? "?", "?", `could not ask the registry: ${e.cause?.message ?? e.message}`]);
       continue;
     }
     if (!pinned) {
@@ -129,7 +152,7 @@ try {
         rows.push([s.sdk, pinned, newest, `${label}; conformance tests pass against ${newest} (${rerun(base, s.rerun, newest)})`]);
       } catch (error) {
         failed = true;
-        rows.push([s.sdk, pinned, newest, `conformance tests FAIL against ${newest}:\n${error.message}`]);
+        rows.push([s.sdk, pinned, newest, `conformance tests FAIL against ${newest}:\n${(error as Error).message}`]);
       }
     } else {
       rows.push([

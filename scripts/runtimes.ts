@@ -14,7 +14,10 @@ export const RUNTIMES = {
   bun: { pkg: "bun", version: "1.4.5", bin: "bun" },
   deno: { pkg: "deno", version: "2.9.6", bin: "deno" },
   workerd: { pkg: "workerd", version: "1.20261117.1", bin: "workerd" },
-};
+} satisfies Record<string, { pkg: string; version: string; bin: string }>;
+
+export type Runtime = keyof typeof RUNTIMES;
+const isRuntime = (name: string): name is Runtime => Object.hasOwn(RUNTIMES, name);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cache = join(root, ".tmp", "runtimes");
@@ -22,12 +25,10 @@ const cache = join(root, ".tmp", "runtimes");
 /**
  * The absolute path of the runtime's executable, installing it first if needed. Safe to call from
  * parallel test workers: each installs into its own folder and the first rename wins.
- * @param {keyof typeof RUNTIMES} name
- * @returns {string}
  */
-export function runtimePath(name) {
+export function runtimePath(name: Runtime): string {
+  if (!isRuntime(name)) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(", ")}`);
   const rt = RUNTIMES[name];
-  if (!rt) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(", ")}`);
   const bin = join("node_modules", ".bin", process.platform === "win32" ? `${rt.bin}.cmd` : rt.bin);
   return npmInstalled(`${name}-${rt.version}`, `${rt.pkg}@${rt.version}`, bin, `the ${name} runtime`);
 }
@@ -35,10 +36,8 @@ export function runtimePath(name) {
 /**
  * Installs `spec` (such as typescript@5.0.4) from npm into .tmp/runtimes/<folder> on first use
  * and returns the absolute path of `file` inside that folder.
- * @param {string} folder @param {string} spec @param {string} file @param {string} [what]
- * @returns {string}
  */
-export function npmInstalled(folder, spec, file, what = spec) {
+export function npmInstalled(folder: string, spec: string, file: string, what = spec): string {
   const dir = join(cache, folder);
   const exe = join(dir, file);
   if (existsSync(exe)) return exe;
@@ -64,22 +63,27 @@ export function npmInstalled(folder, spec, file, what = spec) {
   return exe;
 }
 
-// `node scripts/runtimes.mjs bun` prints the path (and installs it first), for shell use.
-// `node scripts/runtimes.mjs --all` installs every runtime at once, side by side (the `runtimes` task
+// `tsx scripts/runtimes.ts bun` prints the path (and installs it first), for shell use.
+// `tsx scripts/runtimes.ts --all` installs every runtime at once, side by side (the `runtimes` task
 // before `npm test`'s tests), so parallel test runs find them installed instead of racing to install.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const names = process.argv.slice(2);
   if (names[0] === "--all") {
-    const missing = Object.keys(RUNTIMES).filter((name) => !existsSync(join(cache, `${name}-${RUNTIMES[name].version}`)));
+    const missing = (Object.keys(RUNTIMES) as Runtime[]).filter((name) => !existsSync(join(cache, `${name}-${RUNTIMES[name].version}`)));
+    // Each in a process of its own (this script again, run the way it was run), so they install side by side.
     const installs = missing.map(
       (name) =>
-        new Promise((done, fail) =>
-          execFile(process.execPath, [fileURLToPath(import.meta.url), name], (error, stdout, stderr) =>
+        new Promise<string>((done, fail) =>
+          execFile(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], (error, stdout, stderr) =>
             error ? fail(new Error(`${name}: ${stderr || error.message}`)) : done(stdout.trim()),
           ),
         ),
     );
     for (const path of await Promise.all(installs)) console.log(`installed ${path}`);
     console.log(`runtimes in ${cache}: ${Object.keys(RUNTIMES).join(", ")}`);
-  } else for (const name of names) console.log(runtimePath(/** @type {keyof typeof RUNTIMES} */ (name)));
+  } else
+    for (const name of names) {
+      if (!isRuntime(name)) throw new Error(`unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(", ")}`);
+      console.log(runtimePath(name));
+    }
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // openapi-fetch is bundled into dist, so its types must be too. Its package.json has no `types`
 // field, which tsup's d.ts resolver needs, so the d.ts bundler would leave
 // `import … from "openapi-fetch"` in dist/index.d.ts, unresolvable for users (the package has no
@@ -21,7 +20,7 @@ const rewritten = fetchTypes.replace(/from ['"]openapi-typescript-helpers['"]/, 
 if (rewritten === fetchTypes) throw new Error("copy-fetch-types: openapi-fetch's declarations no longer import openapi-typescript-helpers");
 writeFileSync(
   join(out, "openapi-fetch.d.ts"),
-  `// Copied from openapi-fetch/dist/index.d.mts by scripts/copy-fetch-types.mjs. Do not edit.\n${rewritten}`,
+  `// Copied from openapi-fetch/dist/index.d.mts by scripts/copy-fetch-types.ts. Do not edit.\n${rewritten}`,
 );
 // TypeScript before 5.4 rejects `ResponseObjectMap<T>` where `Record<string | number, any>` is
 // required, because its fallback branch is `unknown` (2 errors in a user's project without
@@ -33,6 +32,6 @@ if (!fallback.test(helpers))
   throw new Error("copy-fetch-types: openapi-typescript-helpers' ResponseObjectMap changed; review the TypeScript < 5.4 fix");
 writeFileSync(
   join(out, "openapi-typescript-helpers.d.ts"),
-  `// Copied from openapi-typescript-helpers/dist/index.d.ts by scripts/copy-fetch-types.mjs, with ResponseObjectMap's fallback fixed for TypeScript < 5.4. Do not edit.\n${helpers.replace(fallback, "$1Record<string | number, never>;")}`,
+  `// Copied from openapi-typescript-helpers/dist/index.d.ts by scripts/copy-fetch-types.ts, with ResponseObjectMap's fallback fixed for TypeScript < 5.4. Do not edit.\n${helpers.replace(fallback, "$1Record<string | number, never>;")}`,
 );
 console.log("copy-fetch-types: openapi-fetch and openapi-typescript-helpers declarations -> src/generated/");

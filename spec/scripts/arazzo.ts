@@ -1,10 +1,10 @@
 // Writes dist/propelauth.arazzo.yaml (the task workflows as Arazzo 1.0, see src/arazzo.ts) next to
-// the bundled document. Runs after tsc: it reads dist/tools.
+// the bundled document (run after scripts/bundle.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
-import { ARAZZO_FILE, arazzoDocument } from "../dist/tools/arazzo.js";
+import { ARAZZO_FILE, arazzoDocument } from "../src/arazzo.js";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const arazzo = arazzoDocument(JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8")));

@@ -1,17 +1,28 @@
 // How many operations have at least one fact from a published PropelAuth page
 // (`x-propelauth-sources.published`), and which pages they come from. spec/README.md quotes the
 // figure; test/facts/coverage.test.ts fails when the README and this count differ.
-//   node scripts/published-coverage.mjs   (after the build: reads dist/openapi.json)
+//   tsx scripts/published-coverage.ts   (after the build: reads dist/openapi.json)
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { HttpMethod, OpenApiDocument, OperationObject } from "../src/types.js";
 
-const METHODS = ["get", "put", "post", "delete", "patch"];
+const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "patch"];
 
-/** { covered, total, pages: { url: operation count }, uncovered: [operationId] } of a bundled document. */
-export function publishedCoverage(doc) {
-  const operations = Object.values(doc.paths).flatMap((item) => METHODS.map((m) => item[m]).filter(Boolean));
-  const pages = {};
-  const uncovered = [];
+/** The operations with a published fact, of how many; operations per page; the operationIds without one. */
+export interface Coverage {
+  covered: number;
+  total: number;
+  pages: Record<string, number>;
+  uncovered: string[];
+}
+
+/** How many operations of a bundled document have a fact from a published page, and from which pages. */
+export function publishedCoverage(doc: Pick<OpenApiDocument, "paths">): Coverage {
+  const operations = Object.values(doc.paths).flatMap((item) =>
+    METHODS.map((m) => item[m]).filter((op): op is OperationObject => op !== undefined),
+  );
+  const pages: Record<string, number> = {};
+  const uncovered: string[] = [];
   for (const op of operations) {
     const published = op["x-propelauth-sources"]?.published ?? [];
     if (published.length === 0) uncovered.push(op.operationId);
@@ -21,7 +32,7 @@ export function publishedCoverage(doc) {
 }
 
 /** The sentence spec/README.md carries. */
-export const coverageSentence = ({ covered, total }) =>
+export const coverageSentence = ({ covered, total }: Pick<Coverage, "covered" | "total">): string =>
   `**${covered} of ${total}** operations have at least one fact from a published PropelAuth page`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
