@@ -11,8 +11,9 @@
 import { type SpawnOptions, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { freePort } from "./free-port.js";
 import { codeBlocks, isShell, publicPackages, root } from "./readmes.js";
-import { freePort, type Registry, type Started, scratch, startRegistry } from "./rehearsal/registry.js";
+import { type Registry, type Started, scratch, startRegistry } from "./rehearsal/registry.js";
 import { run, StepError } from "./repo-copy.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";

@@ -3,10 +3,10 @@
 // installed-README test. What it starts is pushed onto `started`, for the caller to stop by pid.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../free-port.js";
 import { run, StepError } from "../repo-copy.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -18,18 +18,6 @@ export function scratch(prefix: string): string {
   let base = realpathSync(tmpdir());
   if (!relative(root, base).startsWith("..")) base = "/tmp";
   return mkdtempSync(join(base, prefix));
-}
-
-/** A TCP port free on 127.0.0.1 a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A process this script started, to be stopped by its process group's id. */

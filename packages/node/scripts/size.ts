@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Bundle size of `initBaseAuth` for an edge target: this package against @propelauth/node 2.1.36,
 // side by side in one run. Each is bundled by esbuild from `export { initBaseAuth } from "…"`
 // (platform browser, ES2022, minified, everything bundled: for this package its dependency
@@ -7,7 +6,7 @@
 // figure is a lower bound. The target is ≤ 0.6× the official size, min+gzip. Our figure is then
 // split: the client and verifier code it pulls in (the same client exports, bundled alone), and
 // the rest, the compatibility layer (79 functions' names, messages, exceptions and field renames).
-// Run: pnpm --filter @propelauth-openapi/node build && node packages/node/scripts/size.mjs
+// Run: pnpm --filter @propelauth-openapi/node build && pnpm --filter @propelauth-openapi/node bench:size
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,11 +16,18 @@ import { build } from "esbuild";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 
-async function bundle(specifier) {
+/** A bundle's size in bytes, minified and min+gzip, and the `node:` imports left out of it. */
+interface Size {
+  min: number;
+  gzip: number;
+  nodeImports: string[];
+}
+
+async function bundle(specifier: string): Promise<Size> {
   return bundleSource(`export { initBaseAuth } from ${JSON.stringify(specifier)};`);
 }
 
-async function bundleSource(contents) {
+async function bundleSource(contents: string): Promise<Size> {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: "js" },
     bundle: true,
@@ -34,24 +40,25 @@ async function bundleSource(contents) {
     logLevel: "silent",
     metafile: true,
   });
-  const code = result.outputFiles[0].contents;
-  const nodeImports = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].imports.filter((i) => i.external).map((i) => i.path);
+  const code = result.outputFiles[0]!.contents;
+  const [output] = Object.values(result.metafile.outputs);
+  const nodeImports = output!.imports.filter((i) => i.external).map((i) => i.path);
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeImports };
 }
 
 const ours = await bundle(join(root, "dist/index.js"));
 // The client exports our build uses (`ops.name`, `{ name }` imports), bundled without the layer above them.
 const built = readFileSync(join(root, "dist/index.js"), "utf8");
-const used = new Set([...built.matchAll(/\bops\.(\w+)/g)].map((m) => m[1]));
+const used = new Set([...built.matchAll(/\bops\.(\w+)/g)].map((m) => m[1]!));
 for (const m of built.matchAll(/import \{([^}]*)\} from "@propelauth-openapi\/client"/g))
-  for (const name of m[1].split(",")) if (name.trim()) used.add(name.trim().split(" ")[0]);
+  for (const name of m[1]!.split(",")) if (name.trim()) used.add(name.trim().split(" ")[0]!);
 const clientOnly = await bundleSource(
   `export { ${[...used].join(", ")} } from "@propelauth-openapi/client";
   export { createTokenVerifier } from "@propelauth-openapi/client/verify";`,
 );
 const theirs = await bundle("@propelauth/node");
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const rows = [
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const rows: [string, Size][] = [
   ["@propelauth-openapi/node", ours],
   ["@propelauth/node 2.1.36", theirs],
 ];

@@ -2,12 +2,9 @@
 // as one JSON line. Bundled with the package and the client by the runtime test.
 // Usage: <runtime> <bundle> <emulator-url> <full-access-key>
 import * as lib from "../../dist/index.js";
-import { smoke } from "./calls.mjs";
+import { smoke } from "./calls.js";
 
-const [url, key] = globalThis.Deno?.args ?? process.argv.slice(2);
-const runtime = globalThis.Bun
-  ? `bun ${globalThis.Bun.version}`
-  : globalThis.Deno
-    ? `deno ${globalThis.Deno.version.deno}`
-    : `node ${process.version}`;
+const { Bun, Deno } = globalThis as { Bun?: { version: string }; Deno?: { args: string[]; version: { deno: string } } };
+const [url = "", key = ""] = Deno?.args ?? process.argv.slice(2);
+const runtime = Bun ? `bun ${Bun.version}` : Deno ? `deno ${Deno.version.deno}` : `node ${process.version}`;
 console.log(JSON.stringify({ runtime, ...(await smoke(lib, url, key)) }));
