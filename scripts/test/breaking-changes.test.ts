@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BASELINE, declaredBreaks, gate, MARKER, root } from "../breaking-changes.mjs";
+import { BASELINE, declaredBreaks, gate, MARKER, root } from "../breaking-changes.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: a JSON document, walked by key
 type Json = Record<string, any>;

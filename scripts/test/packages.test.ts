@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectedFiles, listTarball, PACKAGES, root, tarballProblems } from "../tarballs.mjs";
+import { expectedFiles, listTarball, PACKAGES, root, tarballProblems } from "../tarballs.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: a package.json, read by key
 type Manifest = Record<string, any>;

@@ -1,12 +1,12 @@
 // Every shipped README speaks to the user who installed the package: each shell block is marked
 // (runnable, a server, a contributor's command, or a sketch), every link resolves from the
 // installed package (a shipped file, a heading) or is absolute, and every runnable command runs
-// in empty npm and pnpm 10 projects outside the repository (scripts/readme-commands.mjs).
+// in empty npm and pnpm 10 projects outside the repository (scripts/readme-commands.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { forPnpm } from "../readme-commands.mjs";
-import { codeBlocks, linkProblems, markProblems, publicPackages, root, shippedFiles } from "../readmes.mjs";
+import { forPnpm } from "../readme-commands.js";
+import { codeBlocks, linkProblems, markProblems, publicPackages, root, shippedFiles } from "../readmes.js";
 import { runAsUser } from "./run-as-user.js";
 
 const packages = publicPackages();
@@ -54,7 +54,7 @@ describe("the checks themselves", () => {
 });
 
 it("every <!-- run --> command of every shipped README works in empty npm and pnpm 10 projects", async () => {
-  const { code, output } = await runAsUser("readme-commands.mjs");
+  const { code, output } = await runAsUser("readme-commands.ts");
   console.log(output.slice(-20000));
   const failure = /^readme commands failed: [\s\S]*$/m.exec(output)?.[0];
   expect(failure ?? (code === 0 ? undefined : `exited ${code}`), output.slice(-8000)).toBeUndefined();

@@ -1,11 +1,11 @@
 // `pnpm release:rehearse` on every test run: the real release flow against a throwaway registry,
-// then each package installed with npm, pnpm 10 and Bun and used for real (see scripts/rehearse.mjs).
+// then each package installed with npm, pnpm 10 and Bun and used for real (see scripts/rehearse.ts).
 import { expect, it } from "vitest";
 import { runAsUser } from "./run-as-user.js";
 
 it("the packages publish, install with npm, pnpm 10 and Bun, and work together", async () => {
   // The rehearsal's installs must see the machine's own npm settings, as a user's would.
-  const { code, output } = await runAsUser("rehearse.mjs");
+  const { code, output } = await runAsUser("rehearse.ts");
   console.log(
     output
       .split("\n")

@@ -9,9 +9,14 @@ function userEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm|pnpm)_/i.test(name)));
 }
 
-/** `node scripts/<script>` from the repository's root: its exit code and its stdout and stderr together. */
+/** `tsx scripts/<script>` from the repository's root: its exit code and its stdout and stderr together. */
 export async function runAsUser(script: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(root, "scripts", script)], { cwd: root, env: userEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const tsx = join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const child = spawn(process.execPath, [tsx, join(root, "scripts", script)], {
+    cwd: root,
+    env: userEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => {
     output += d;

@@ -1,5 +1,5 @@
 // The task workflows of src/workflow.ts (TASKS) as an Arazzo 1.0 document over the bundled
-// document: scripts/arazzo.mjs writes it to dist/propelauth.arazzo.yaml, the docs render it as
+// document: scripts/arazzo.ts writes it to dist/propelauth.arazzo.yaml, the docs render it as
 // task guides. The same steps make the Postman collection, so the three never disagree. What
 // Redocly Respect needs, and why:
 //  - every step states its success status (`$statusCode == N`): without it any documented status

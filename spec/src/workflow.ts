@@ -3,7 +3,7 @@
 // of the same steps. Ids never come from the document's examples: a create step captures them from
 // the answer into a variable, and later steps send `{{thatVariable}}`. Placing a new operation is
 // one entry below; an operation without an entry fails the Postman build and the tests. Plain data:
-// @propelauth-openapi/postman builds its collection from it, scripts/arazzo.mjs the Arazzo file.
+// @propelauth-openapi/postman builds its collection from it, scripts/arazzo.ts the Arazzo file.
 
 /** The folders, in run order: writes nothing first, deletes last. */
 export const FOLDERS = [

@@ -59,7 +59,7 @@ export interface PropelAuthClient extends OperationClient {
   eject(...middleware: Middleware[]): void;
 }
 
-// Typed by the copy of openapi-fetch's declarations in src/generated/ (see scripts/copy-fetch-types.mjs).
+// Typed by the copy of openapi-fetch's declarations in src/generated/ (see scripts/copy-fetch-types.ts).
 const createFetchClient = createFetchClientImpl as unknown as typeof CreateFetchClient;
 
 type LooseInit = Record<string, unknown> & {

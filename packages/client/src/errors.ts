@@ -161,10 +161,10 @@ export class MaybeDeletedError extends ApiError {
 /** No response: DNS, refused or reset connection, TLS, a body that broke off. `cause` holds the runtime's error. */
 export class ConnectionError extends PropelAuthError {
   declare readonly kind: "connection" | "timeout";
-  constructor(method: string, path: string, cause?: unknown, ms?: number, deadline?: boolean) {
+  constructor(method: string, path: string, cause?: unknown, ms?: number, deadline?: number) {
     super(
       ms === undefined ? "connection" : "timeout",
-      `PropelAuth API ${method} ${path}: ${ms === undefined ? "could not connect" : deadline ? `deadline reached (${ms} ms left)` : `no answer in ${ms} ms`}`,
+      `PropelAuth API ${method} ${path}: ${ms === undefined ? "could not connect" : deadline ? `no answer within the ${deadline} ms deadline (the last attempt had ${ms} ms)` : `no answer in ${ms} ms`}`,
       { method, path, cause },
     );
   }

@@ -134,10 +134,13 @@ export function createTransport(o: ResolvedOptions, apiKey: string): Transport {
         } else {
           if (signal?.aborted) throw aborted(signal.reason);
           const { timedOut } = outcome;
-          failure = timedOut
-            ? new TimeoutError(method, pathOf(url), undefined, timedOut, timedOut < timeout || !timeout)
-            : new ConnectionError(method, pathOf(url), scrub(outcome.error, apiKey));
           delay = n < retries ? pauseBefore(n, o, end - Date.now()) : undefined;
+          // The deadline ended the call when it cut this attempt short, or left no time for the retry
+          // due (on a busy machine, the attempt's own timer may fire after the deadline).
+          const byDeadline = timedOut < timeout || !timeout || (n < retries && delay === undefined);
+          failure = timedOut
+            ? new TimeoutError(method, pathOf(url), undefined, timedOut, byDeadline ? deadline : undefined)
+            : new ConnectionError(method, pathOf(url), scrub(outcome.error, apiKey));
         }
         const result = response?.status ?? failure?.kind;
         log?.debug?.(`propelauth ${method} ${pathOf(url)}: ${result}, ${Date.now() - started} ms, attempt ${n + 1}`);

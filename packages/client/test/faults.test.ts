@@ -14,6 +14,11 @@ import { API_KEY, builds, doc, USER_ID } from "./support.js";
 const path = { user_id: USER_ID };
 const user = { user_id: USER_ID, email: "ada@example.com" };
 const fast = { baseMs: 1, maxMs: 2 };
+/** Blocks the event loop for `ms`, as a loaded machine does. */
+const busy = (ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+};
 const hang = (seen: Seen) =>
   new Promise<Error>((_resolve, reject) => {
     seen.signal?.addEventListener("abort", () => reject(seen.signal?.reason));
@@ -164,6 +169,32 @@ console.log(error.kind);`,
       expect(stub.seen.length).toBeGreaterThanOrEqual(2);
       expect(stub.seen.length).toBeLessThanOrEqual(3);
       expect(stub.seen.every((s) => s.signal?.aborted)).toBe(true);
+    });
+
+    it("under load, an attempt whose timer fires past the deadline still ends the call as the deadline's", async () => {
+      // A busy event loop (a loaded machine) holds the first attempt's 150 ms timer until after the
+      // 250 ms deadline: no time is left for a retry, so the deadline is what ended the call.
+      const stub = stubFetch((seen, index) => {
+        if (index === 0) setTimeout(() => busy(300), 100);
+        return hang(seen);
+      });
+      const options = { backoff: fast, timeout: 150, maxRetries: 5, deadline: 250 };
+      const client = lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, fetch: stub.fetch, ...options });
+      const { error } = await lib.fetchUserById.safe(client, { path });
+      expect(error).toBeInstanceOf(lib.TimeoutError);
+      expect(error!.message).toContain("deadline");
+      expect(stub.seen).toHaveLength(1);
+    });
+
+    it("an attempt that used its whole timeout, when the pause would not fit before the deadline, says so", async () => {
+      // 150 ms, then a 200 ms pause that would end after the 250 ms deadline: no retry.
+      const stub = stubFetch(hang);
+      const options = { backoff: { baseMs: 200, maxMs: 200 }, timeout: 150, maxRetries: 5, deadline: 250 };
+      const client = lib.createClient({ authUrl: AUTH_URL, apiKey: API_KEY, fetch: stub.fetch, ...options });
+      const { error } = await lib.fetchUserById.safe(client, { path });
+      expect(error).toBeInstanceOf(lib.TimeoutError);
+      expect(error!.message).toContain("deadline");
+      expect(stub.seen).toHaveLength(1);
     });
 
     it("a Retry-After longer than what is left of the deadline ends the retries at once", async () => {

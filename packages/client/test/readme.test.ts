@@ -1,10 +1,10 @@
 // The README's generated parts stay true: the "Migrating from @propelauth/node" table is exactly
-// what scripts/migration-table.mjs makes from the bundled document's x-propelauth-sdk (rerun it
+// what scripts/migration-table.ts makes from the bundled document's x-propelauth-sdk (rerun it
 // with --write when this fails), and every operation it names is an export of the built client.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/readme.test.ts
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { END, migrationTable, README, START } from "../scripts/migration-table.mjs";
+import { END, migrationTable, README, START } from "../scripts/migration-table.js";
 import { builds, doc } from "./support.js";
 
 const readme = readFileSync(README, "utf8");

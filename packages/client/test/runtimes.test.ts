@@ -1,15 +1,15 @@
 // The built client on every runtime it claims, each making real calls against the emulator
 // (test/smoke/calls.mjs): Node 20 (the Node running vitest), Node 22 and 24, Bun and Deno with
 // the ESM and the CJS build, and Cloudflare's workerd with the ESM build inside a worker (no
-// nodejs_compat). On each, the token verifier too (test/smoke/verify-calls.mjs). The
-// other runtimes come from npm through scripts/runtimes.mjs, installed into .tmp/runtimes on first
+// nodejs_compat; scripts/workerd.ts). On each, the token verifier too (test/smoke/verify-calls.mjs). The
+// other runtimes come from npm through scripts/runtimes.ts, installed into .tmp/runtimes on first
 // use for whatever platform this is.
 // Run: pnpm --filter @propelauth-openapi/client build && npx vitest run --project client test/runtimes.test.ts
-import { copyFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runtimePath } from "../../../scripts/runtimes.mjs";
+import { runtimePath } from "../../../scripts/runtimes.js";
+import { askWorker } from "../../../scripts/workerd.js";
 import { type Emulator, startEmulator } from "./lib/emulator.js";
 import { packageDir, runAsync, tempDir } from "./lib/pack.js";
 import { doc } from "./support.js";
@@ -68,69 +68,16 @@ describe.each(commandLine)("on %s", (_name, command, version) => {
   );
 });
 
-/** A free loopback port for workerd to listen on. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("on workerd (Cloudflare Workers' runtime)", () => {
   it("esm build inside a worker: real calls against the emulator", async () => {
     const dir = tempDir("workerd");
     for (const file of ["calls.mjs", "verify-calls.mjs", "worker.mjs"]) copyFileSync(join(packageDir, "test/smoke", file), join(dir, file));
     for (const file of ["index.js", "verify.js"]) copyFileSync(join(packageDir, "dist", file), join(dir, file));
-    const port = await freePort();
-    // The worker reaches the emulator on 127.0.0.1 only through a network service that allows local addresses.
-    writeFileSync(
-      join(dir, "config.capnp"),
-      `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .smoke),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const smoke :Workerd.Worker = (
-  modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "calls.mjs", esModule = embed "calls.mjs"),
-    (name = "verify-calls.mjs", esModule = embed "verify-calls.mjs"),
-    (name = "index.js", esModule = embed "index.js"),
-    (name = "verify.js", esModule = embed "verify.js"),
-  ],
-  compatibilityDate = "2026-11-01",
-  globalOutbound = "loopback",
-  bindings = [
-    (name = "EMULATOR_URL", text = ${JSON.stringify(emu.url)}),
-    (name = "API_KEY", text = ${JSON.stringify(emu.keys["full-access"])}),
-  ],
-);
-`,
-    );
-    const { spawn } = await import("node:child_process");
-    const child = spawn(runtimePath("workerd"), ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    try {
-      let response: Response | undefined;
-      for (let i = 0; i < 100 && !response; i++) {
-        response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
-        if (!response) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(response, stderr).toBeDefined();
-      const text = await response!.text();
-      expect(response!.status, `${text}\n${stderr}`).toBe(200);
-      const out = JSON.parse(text);
-      console.log(JSON.stringify(out));
-      expect(out).toEqual(expected(/^workerd Cloudflare-Workers/, "esm"));
-    } finally {
-      process.kill(child.pid!, "SIGTERM");
-    }
+    const modules = ["worker.mjs", "calls.mjs", "verify-calls.mjs", "index.js", "verify.js"];
+    const answer = await askWorker(dir, modules, { EMULATOR_URL: emu.url, API_KEY: emu.keys["full-access"] });
+    expect(answer.status, `${answer.text}\n${answer.stderr}`).toBe(200);
+    const out = JSON.parse(answer.text);
+    console.log(JSON.stringify(out));
+    expect(out).toEqual(expected(/^workerd Cloudflare-Workers/, "esm"));
   }, 300_000);
 });

@@ -70,8 +70,12 @@ function oldSite(): string {
   const archive = execFileSync("git", ["archive", baseline, "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
   execFileSync("tar", ["-x", "-C", out], { input: archive });
   linkModules(join(docs, "node_modules"));
-  execFileSync(join(packageDir, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: docs, stdio: "inherit" });
-  execFileSync(process.execPath, [".tmp/build/scripts/build.js"], { cwd: docs, stdio: "inherit" });
+  const bin = join(packageDir, "node_modules", ".bin");
+  // Revisions before the build ran with tsx compiled the scripts with tsc into .tmp/build first.
+  if (existsSync(join(docs, "tsconfig.build.json"))) {
+    execFileSync(join(bin, "tsc"), ["-p", "tsconfig.build.json"], { cwd: docs, stdio: "inherit" });
+    execFileSync(process.execPath, [".tmp/build/scripts/build.js"], { cwd: docs, stdio: "inherit" });
+  } else execFileSync(join(bin, "tsx"), ["scripts/build.ts"], { cwd: docs, stdio: "inherit" });
   return join(docs, "dist");
 }
 

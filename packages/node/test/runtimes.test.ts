@@ -1,19 +1,19 @@
 // The drop-in on every runtime its README claims, each making real calls against the emulator
-// (test/smoke/calls.mjs): Node 20 (vitest's) with the ESM and the CJS build as installed; Node 22
+// (test/smoke/calls.ts): Node 20 (vitest's) with the ESM and the CJS build as installed; Node 22
 // and 24, Bun and Deno with the ESM build bundled together with the client (esbuild, platform
 // neutral: a `node:` import would fail the bundle); Cloudflare's workerd with that bundle inside a
-// worker, without nodejs_compat. The runtimes come from npm (scripts/runtimes.mjs, .tmp/runtimes).
+// worker, without nodejs_compat. The runtimes come from npm (scripts/runtimes.ts, .tmp/runtimes; workerd through scripts/workerd.ts).
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runtimePath } from "../../../scripts/runtimes.mjs";
-import { smoke } from "./smoke/calls.mjs";
+import { runtimePath } from "../../../scripts/runtimes.js";
+import { askWorker } from "../../../scripts/workerd.js";
+import { smoke } from "./smoke/calls.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 // Outside the package folder, so that the linter never sees the bundles; removed at the end.
@@ -32,7 +32,7 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   for (const entry of ["cli", "worker"]) {
     await build({
-      entryPoints: [join(packageDir, `test/smoke/${entry}.mjs`)],
+      entryPoints: [join(packageDir, `test/smoke/${entry}.ts`)],
       outfile: join(dir, `${entry}.mjs`),
       bundle: true,
       format: "esm",
@@ -95,56 +95,10 @@ describe.each(commandLine)("on %s", (_name, command, version) => {
   }, 300_000);
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("on workerd (Cloudflare Workers' runtime), without nodejs_compat", () => {
   it("ESM build, bundled with the client, inside a worker", async () => {
-    const port = await freePort();
-    // The worker reaches the emulator on 127.0.0.1 only through a network service that allows local addresses.
-    writeFileSync(
-      join(dir, "config.capnp"),
-      `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .smoke),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const smoke :Workerd.Worker = (
-  modules = [(name = "worker.mjs", esModule = embed "worker.mjs")],
-  compatibilityDate = "2026-11-01",
-  globalOutbound = "loopback",
-  bindings = [
-    (name = "EMULATOR_URL", text = ${JSON.stringify(emu.url)}),
-    (name = "API_KEY", text = ${JSON.stringify(emu.keys["full-access"].token)}),
-  ],
-);
-`,
-    );
-    const child = spawn(runtimePath("workerd"), ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    try {
-      let response: Response | undefined;
-      for (let i = 0; i < 100 && !response; i++) {
-        response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
-        if (!response) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(response, stderr).toBeDefined();
-      const text = await (response as Response).text();
-      expect((response as Response).status, `${text}\n${stderr}`).toBe(200);
-      expect(JSON.parse(text)).toEqual({ runtime: expect.stringMatching(/^workerd Cloudflare-Workers/), ...expected });
-    } finally {
-      process.kill(child.pid as number, "SIGTERM");
-    }
+    const answer = await askWorker(dir, ["worker.mjs"], { EMULATOR_URL: emu.url, API_KEY: emu.keys["full-access"].token });
+    expect(answer.status, `${answer.text}\n${answer.stderr}`).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ runtime: expect.stringMatching(/^workerd Cloudflare-Workers/), ...expected });
   }, 300_000);
 });

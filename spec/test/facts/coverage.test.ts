@@ -1,9 +1,8 @@
 // The spec README's coverage figure is computed, not typed: it must be what
-// scripts/published-coverage.mjs counts in the bundled document.
+// scripts/published-coverage.ts counts in the bundled document.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error -- a plain .mjs script without types, shared with the command line
-import { coverageSentence, publishedCoverage } from "../../scripts/published-coverage.mjs";
+import { coverageSentence, publishedCoverage } from "../../scripts/published-coverage.js";
 import { loadBundledDocument } from "../../src/index.js";
 
 const doc = loadBundledDocument();

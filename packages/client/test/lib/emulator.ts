@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { runtimePath } from "../../../../scripts/runtimes.mjs";
+import { runtimePath } from "../../../../scripts/runtimes.js";
 
 /** The Node that runs the emulator. */
 const EMULATOR_NODE = process.env.PROPELAUTH_EMULATOR_NODE

@@ -1,5 +1,5 @@
 // The error statuses the Cloudflare Worker SDK's functions tell apart (errors.json, written by
-// extract-errors.mjs from the released source), each with what the function does with the body.
+// extract-errors.ts from the released source), each with what the function does with the body.
 import { readFileSync } from "node:fs";
 import type { ErrorHandling } from "../models/errors.js";
 import { exempt, OPERATION } from "./cases.js";

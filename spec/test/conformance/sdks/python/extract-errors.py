@@ -1,4 +1,4 @@
-"""Re-extracts errors.json from a checkout of PropelAuth/propelauth-py (see extract-inventory.mjs):
+"""Re-extracts errors.json from a checkout of PropelAuth/propelauth-py (see extract-inventory.ts):
   python3 extract-errors.py <dir> > errors.json
 For every function of propelauth_py/api/, each `status_code == N` branch it takes, and what the
 branch does with the body: parses it as JSON (`.json()`), keeps it as text (`.text`), or ignores it.

@@ -7,15 +7,12 @@ Each method gets capture.py's argument values (its ids are the seeded examples' 
 reset to the seeded data before each call. Its one request goes to the emulator instead of
 https://propelauth-api.com; the answer is the emulator's, and the SDK reads it with its own code.
 """
-import asyncio, inspect, json, sys, urllib.parse, urllib.request
+import asyncio, json, sys, urllib.parse, urllib.request
+
+from sdk_methods import backend_methods, call, load_capture
 
 root, emulator, key = sys.argv[1], sys.argv[2].rstrip("/"), sys.argv[3]
-source = open(__file__.replace("parse-emulator.py", "capture.py")).read()
-ns = {"__file__": __file__}
-exec(source[: source.index("sent = []")].replace("root, version = sys.argv[1], sys.argv[2]", f"root = {root!r}"), ns)
-p, NOT_BACKEND = ns["p"], ns["NOT_BACKEND"]
-exec(source[source.index("def value_for"): source.index("builders = {}")], ns)
-value_for = ns["value_for"]
+p, NOT_BACKEND, value_for = load_capture(root)
 import httpx, requests  # noqa: E402
 
 target = urllib.parse.urlsplit(emulator)
@@ -64,24 +61,13 @@ async def main():
     host = target.netloc
     auths = {p.Auth: p.Auth(host, key, None), p.AsyncAuth: p.AsyncAuth(host, key, None, httpx.AsyncClient())}
     out = []
-    for cls in (p.Auth, p.AsyncAuth):
-        for name, fn in cls.__dict__.items():
-            if name.startswith("_") or not callable(fn) or name in NOT_BACKEND or name.startswith("validate_") and "api_key" not in name:
-                continue
-            params = [(k, v) for k, v in inspect.signature(fn).parameters.items() if k != "self"]
-            kwargs = {k: value_for(k, v) for k, v in params if v.default is inspect.Parameter.empty}
-            reseed()
-            seen.clear()
-            error = None
-            try:
-                result = getattr(auths[cls], name)(**kwargs)
-                if inspect.isawaitable(result):
-                    await result
-            except Exception as e:
-                error = f"{type(e).__name__}: {e}"[:300]
-            if "path" not in seen:  # raised before sending (see capture.py)
-                continue
-            out.append({"public": f"{cls.__name__}.{name}", "path": seen["path"], "status": seen.get("status"), "error": error})
+    for cls, name, kwargs in backend_methods(p, NOT_BACKEND, value_for):
+        reseed()
+        seen.clear()
+        error = await call(getattr(auths[cls], name), kwargs)
+        if "path" not in seen:  # raised before sending (see capture.py)
+            continue
+        out.append({"public": f"{cls.__name__}.{name}", "path": seen["path"], "status": seen.get("status"), "error": error})
     print(json.dumps({"calls": out}, indent=1))
 
 

@@ -5,10 +5,11 @@ Each public method of Auth and AsyncAuth is called with its required arguments (
 does); the answer to its one request is the success example of the operation the request routes
 to, one call per named example. A function reads an example when it returns without raising.
 """
-import asyncio, hashlib, importlib.util, inspect, json, re, sys, urllib.parse
+import asyncio, hashlib, json, sys, urllib.parse
+
+from sdk_methods import backend_methods, call, load_capture
 
 root, doc_path = sys.argv[1], sys.argv[2]
-spec = importlib.util.spec_from_file_location("capture_values", __file__.replace("parse-examples.py", "capture.py"))
 doc = json.load(open(doc_path))
 
 
@@ -50,14 +51,7 @@ def route(method, path):
     return None, None, None
 
 
-# capture.py's argument values, without running its capture
-source = open(__file__.replace("parse-examples.py", "capture.py")).read()
-prelude = source[: source.index("sent = []")].replace("root, version = sys.argv[1], sys.argv[2]", f"root = {root!r}")
-ns = {"__file__": __file__}
-exec(prelude, ns)
-p, value_for, NOT_BACKEND = ns["p"], None, ns["NOT_BACKEND"]
-exec(source[source.index("def value_for"): source.index("builders = {}")], ns)
-value_for = ns["value_for"]
+p, NOT_BACKEND, value_for = load_capture(root)
 import httpx, requests  # noqa: E402
 
 current = {}
@@ -98,37 +92,22 @@ async def main():
     client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
     auths = {p.Auth: p.Auth("auth.example.com", "k", None), p.AsyncAuth: p.AsyncAuth("auth.example.com", "k", None, client)}
     out = []
-    for cls in (p.Auth, p.AsyncAuth):
-        for name, fn in cls.__dict__.items():
-            if name.startswith("_") or not callable(fn) or name in NOT_BACKEND or name.startswith("validate_") and "api_key" not in name:
-                continue
-            params = [(k, v) for k, v in inspect.signature(fn).parameters.items() if k != "self"]
-            kwargs = {k: value_for(k, v) for k, v in params if v.default is inspect.Parameter.empty}
-            index = 0
-            while True:
-                current.clear()
-                current["index"] = index
-                error = None
-                try:
-                    result = getattr(auths[cls], name)(**kwargs)
-                    if inspect.isawaitable(result):
-                        await result
-                except Exception as e:
-                    error = f"{type(e).__name__}: {e}"[:300]
-                if "op" not in current:  # raised before sending (see capture.py)
-                    break
-                out.append({"public": f"{cls.__name__}.{name}", "operationId": current["op"], "example": current["example"], "sha256": current["sha256"], "error": error})
-                index += 1
-                if index >= current["count"]:
-                    break
+    for cls, name, kwargs in backend_methods(p, NOT_BACKEND, value_for):
+        index = 0
+        while True:
+            current.clear()
+            current["index"] = index
+            error = await call(getattr(auths[cls], name), kwargs)
+            if "op" not in current:  # raised before sending (see capture.py)
+                break
+            out.append({"public": f"{cls.__name__}.{name}", "operationId": current["op"], "example": current["example"], "sha256": current["sha256"], "error": error})
+            index += 1
+            if index >= current["count"]:
+                break
     # init_base_auth and init_base_async_auth fetch the token verification metadata
     current.clear()
     current["index"] = 0
-    error = None
-    try:
-        p._fetch_token_verification_metadata("auth.example.com", "k", None)
-    except Exception as e:
-        error = f"{type(e).__name__}: {e}"[:300]
+    error = await call(lambda: p._fetch_token_verification_metadata("auth.example.com", "k", None), {})
     out.append({"public": "init_base_auth", "operationId": current["op"], "example": current["example"], "sha256": current["sha256"], "error": error})
     print(json.dumps({"calls": out}, indent=1))
 

@@ -1,5 +1,5 @@
 // The backend functions of PropelAuth/propelauth-rb 0.1.0 (5cc7dd5) (lib/propelauth/client.rb): generated
-// by extract-inventory.mjs (see there how), not edited by hand.
+// by extract-inventory.ts (see there how), not edited by hand.
 export const version = "0.1.0 (5cc7dd5)";
 
 export const inventory: string[] = [
