@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const TASKS = ["build", "lint", "typecheck", "test", "lint:scripts", "test:scripts"];
+/** The tasks `npm test` runs (in every package that has them). */
+export const TASKS = ["build", "lint", "typecheck", "test", "lint:scripts", "test:scripts"];
 const TEST_TASKS = new Set(["test", "test:scripts"]);
 const runs = join(root, ".turbo", "runs");
 const summaryOf = (dir) => join(root, dir, ".tmp", "test-summary.json");
@@ -36,47 +37,51 @@ function turbo(args) {
   return { status: run.status ?? 1, tasks };
 }
 
-const dirs = testDirs();
-// A count left by an earlier run must never stand in for a run that did not happen.
-for (const dir of dirs) rmSync(summaryOf(dir), { force: true });
+function main() {
+  const dirs = testDirs();
+  // A count left by an earlier run must never stand in for a run that did not happen.
+  for (const dir of dirs) rmSync(summaryOf(dir), { force: true });
 
-const args = process.argv.slice(2);
-const filtered = args.some((a) => a.startsWith("--filter") || a.startsWith("-F"));
-// Three tasks at a time: each package's vitest runs its files one by one, and several of them
-// side by side keep two cores busy; more starve the tests that measure time (retries, deadlines).
-const concurrency = args.some((a) => a.startsWith("--concurrency")) ? [] : ["--concurrency=3"];
-const { status, tasks } = turbo([
-  "run",
-  ...TASKS,
-  "--continue=dependencies-successful",
-  "--summarize",
-  "--output-logs=new-only",
-  ...concurrency,
-  ...args,
-]);
+  const args = process.argv.slice(2);
+  const filtered = args.some((a) => a.startsWith("--filter") || a.startsWith("-F"));
+  // Three tasks at a time: each package's vitest runs its files one by one, and several of them
+  // side by side keep two cores busy; more starve the tests that measure time (retries, deadlines).
+  const concurrency = args.some((a) => a.startsWith("--concurrency")) ? [] : ["--concurrency=3"];
+  const { status, tasks } = turbo([
+    "run",
+    ...TASKS,
+    "--continue=dependencies-successful",
+    "--summarize",
+    "--output-logs=new-only",
+    ...concurrency,
+    ...args,
+  ]);
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const problems = [];
-for (const dir of dirs) {
-  const file = summaryOf(dir);
-  if (existsSync(file)) {
-    const counts = JSON.parse(readFileSync(file, "utf8"));
-    for (const key of Object.keys(totals)) totals[key] += counts[key];
-  } else if (!filtered || tasks.some((t) => TEST_TASKS.has(t.task) && t.directory === dir)) {
-    problems.push(`${dir}: its tests did not run or did not finish`);
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const problems = [];
+  for (const dir of dirs) {
+    const file = summaryOf(dir);
+    if (existsSync(file)) {
+      const counts = JSON.parse(readFileSync(file, "utf8"));
+      for (const key of Object.keys(totals)) totals[key] += counts[key];
+    } else if (!filtered || tasks.some((t) => TEST_TASKS.has(t.task) && t.directory === dir)) {
+      problems.push(`${dir}: its tests did not run or did not finish`);
+      totals.failed++;
+    }
+  }
+  // A failed build, lint or type check is a failure too, though no test counts it.
+  for (const task of tasks) {
+    if (TEST_TASKS.has(task.task) || !task.execution || task.execution.exitCode === 0) continue;
+    problems.push(`${task.taskId}: exited ${task.execution.exitCode}`);
     totals.failed++;
   }
+  if (status !== 0 && totals.failed === 0) {
+    problems.push(`turbo exited ${status}`);
+    totals.failed++;
+  }
+  for (const problem of problems) console.log(`npm test: ${problem}`);
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  return status !== 0 || totals.failed > 0 ? 1 : 0;
 }
-// A failed build, lint or type check is a failure too, though no test counts it.
-for (const task of tasks) {
-  if (TEST_TASKS.has(task.task) || !task.execution || task.execution.exitCode === 0) continue;
-  problems.push(`${task.taskId}: exited ${task.execution.exitCode}`);
-  totals.failed++;
-}
-if (status !== 0 && totals.failed === 0) {
-  problems.push(`turbo exited ${status}`);
-  totals.failed++;
-}
-for (const problem of problems) console.log(`npm test: ${problem}`);
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exitCode = status !== 0 || totals.failed > 0 ? 1 : 0;
+
+if (process.argv[1] === import.meta.filename) process.exitCode = main();
