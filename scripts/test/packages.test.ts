@@ -2,11 +2,11 @@
 // CHANGELOG; the manifest says where it comes from; the five versions move together; the build
 // order has no cycle and builds what a test or type check needs first.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedFiles, listTarball, PACKAGES, root, tarballProblems } from "../tarballs.mjs";
-import { TASKS as TEST_TASKS } from "../test.mjs";
+import { ROOT_TEST_TASKS, TASKS as TEST_TASKS } from "../test.mjs";
 
 // biome-ignore lint/suspicious/noExplicitAny: a package.json, read by key
 type Manifest = Record<string, any>;
@@ -130,10 +130,12 @@ describe("the task graph", () => {
     const run = dryRun();
     const g = Object.fromEntries(run.tasks.map((t) => [t.taskId, t.dependencies]));
     const names = PACKAGES.map((p) => p.name.split("/")[1]).join("|");
-    const byName = new RegExp(`["'\`]@propelauth-openapi/(${names})\\b`, "g");
+    const byName = new RegExp(`(?:\\bfrom|\\bimport|\\brequire(?:\\.resolve)?)\\s*\\(?\\s*["'\`]@propelauth-openapi/(${names})\\b`, "g");
     const byPath = new RegExp(`["'/](${names})["']?(?:/|,\\s*["'])dist\\b`, "g");
     const missing: string[] = [];
-    for (const task of run.tasks.filter((t) => t.taskId.split("#")[1].startsWith("test"))) {
+    // The rehearsal reads no build: it builds every package from source, in a copy of the repository.
+    const tests = run.tasks.filter((t) => t.taskId.split("#")[1].startsWith("test") && t.taskId !== "//#test:rehearsal");
+    for (const task of tests) {
       const before = upstream(g, task.taskId);
       for (const file of Object.keys(task.inputs).filter((f) => /\.(ts|mts|mjs|js)$/.test(f))) {
         const text = readFileSync(join(root, task.directory, file), "utf8");
@@ -156,6 +158,22 @@ describe("the task graph", () => {
       if (name === "lint" && !reads(t, "biome.json")) unhashed.push(`${t.taskId}: biome.json`);
     }
     expect(unhashed).toEqual([]);
+  });
+
+  it("runs each file of scripts/test in exactly one of the root's test tasks (none skipped, none twice)", () => {
+    const files = readdirSync(join(root, "scripts", "test")).filter((f) => f.endsWith(".test.ts"));
+    const runs = ROOT_TEST_TASKS.map((task) => {
+      const args = (rootManifest.scripts[task] as string).split(/\s+/);
+      const named = args.filter((a) => a.startsWith("test/"));
+      const excluded = args.filter((a) => a.startsWith("--exclude=")).map((a) => a.replace("--exclude=**/", ""));
+      return { task, runs: (f: string) => (named.length ? named.includes(`test/${f}`) : !excluded.includes(f)) };
+    });
+    expect(ROOT_TEST_TASKS.length).toBeGreaterThan(1);
+    for (const f of files)
+      expect(
+        runs.filter((r) => r.runs(f)).map((r) => r.task),
+        f,
+      ).toHaveLength(1);
   });
 
   it("the installed emulator brings the docs and the Postman collection it serves", () => {
