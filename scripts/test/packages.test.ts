@@ -180,12 +180,14 @@ describe("the task graph", () => {
     expect(Object.keys(manifest("packages/emulator").dependencies)).toEqual(
       expect.arrayContaining(["@propelauth-openapi/docs", "@propelauth-openapi/postman", "@propelauth-openapi/spec"]),
     );
-    // So no package can depend on it (a cycle for all but node, and node needs none): the tests that
-    // start an emulator import its build by path (packages/emulator/dist), and their tasks wait for it (above).
-    for (const dir of ["spec", "packages/client", "packages/postman", "packages/docs", "packages/node"]) {
+    // So none of them can depend on it (a cycle): their tests import its build by path
+    // (packages/emulator/dist), and their tasks wait for it (above). The drop-in, built from none of
+    // them, has it as a devDependency, as its README's users do.
+    for (const dir of ["spec", "packages/client", "packages/postman", "packages/docs"]) {
       const m = manifest(dir);
       expect(Object.keys({ ...m.dependencies, ...m.devDependencies }), dir).not.toContain("@propelauth-openapi/emulator");
     }
+    expect(manifest("packages/node").devDependencies["@propelauth-openapi/emulator"]).toBe("workspace:*");
   });
 });
 

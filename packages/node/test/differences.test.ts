@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { createSign } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import * as official from "@propelauth/node";
+import { type RunningEmulator, routePropelAuthApiTo, startEmulator } from "@propelauth-openapi/emulator";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { type RunningEmulator, routePropelAuthApiTo, startEmulator } from "../../emulator/dist/index.js";
 import * as dropin from "../dist/index.js";
 
 type Module = typeof official | typeof dropin;

@@ -9,10 +9,10 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runtimePath } from "../../../scripts/runtimes.mjs";
-import { type RunningEmulator, startEmulator } from "../../emulator/dist/index.js";
 import { smoke } from "./smoke/calls.mjs";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));

@@ -1,7 +1,7 @@
 // Two fresh emulators, one per SDK: the official @propelauth/node on one, the drop-in on the
 // other. Both SDKs send their API calls to https://propelauth-api.com; one global fetch wrapper
 // routes them to the emulator of the side whose step is running (steps run one at a time).
-import { type RunningEmulator, startEmulator } from "../../../emulator/dist/index.js";
+import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 
 export interface Side {
   name: "official" | "dropin";
