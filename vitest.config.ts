@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // `npx vitest run` here: every package's tests in one process. `npm test` runs them package by
-// package as turbo tasks (scripts/test.mjs), each with its own `test` script.
+// package as turbo tasks (scripts/test.ts), each with its own `test` script.
 export default defineConfig({
   test: {
     projects: ["spec", "packages/*", "scripts"],

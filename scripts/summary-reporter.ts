@@ -1,13 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
-
-/** Where a run leaves its counts, under its root: a turbo output, summed by scripts/test.mjs. */
-export const SUMMARY_FILE = join(".tmp", "test-summary.json");
+import { summaryFile } from "./test-summary.js";
 
 /**
  * Prints one closing line, "N passed, N failed, N skipped", that CI can read, and writes the same
- * counts to .tmp/test-summary.json, so `npm test` can add up runs that turbo replayed from its cache.
+ * counts to .tmp/test-summary.json (named for the package.json script that ran it: scripts/test.ts), a
+ * turbo output, so `npm test` can add up runs that turbo replayed from its cache.
  */
 export default class SummaryReporter implements Reporter {
   private root = process.cwd();
@@ -33,7 +32,8 @@ export default class SummaryReporter implements Reporter {
       failed += failedHere || (mod.state() === "failed" ? 1 : 0);
     }
     mkdirSync(join(this.root, ".tmp"), { recursive: true });
-    writeFileSync(join(this.root, SUMMARY_FILE), `${JSON.stringify({ passed, failed, skipped })}\n`);
+    const file = join(this.root, summaryFile(process.env.npm_lifecycle_event));
+    writeFileSync(file, `${JSON.stringify({ passed, failed, skipped })}\n`);
     console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }

@@ -5,5 +5,7 @@ export default defineProject({
     name: "client",
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Starting an emulator (its SQLite is WebAssembly) takes more than the default 10 s on a busy machine.
+    hookTimeout: 30_000,
   },
 });

@@ -9,8 +9,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "../../packages/emulator/dist/index.js";
 import { TASKS } from "../../spec/src/workflow.js";
 
 const root = join(import.meta.dirname, "..", "..");

@@ -8,6 +8,7 @@ import { BASELINE, declaredBreaks, gate, MARKER, root } from "../breaking-change
 // biome-ignore lint/suspicious/noExplicitAny: a JSON document, walked by key
 type Json = Record<string, any>;
 const bundled = join(root, "spec", "dist", "openapi.json");
+mkdirSync(join(root, ".tmp"), { recursive: true });
 const work = mkdtempSync(join(root, ".tmp", "gate-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

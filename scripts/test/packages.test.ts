@@ -2,10 +2,11 @@
 // CHANGELOG; the manifest says where it comes from; the five versions move together; the build
 // order has no cycle and builds what a test or type check needs first.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedFiles, listTarball, PACKAGES, root, tarballProblems } from "../tarballs.js";
+import { ROOT_TEST_TASKS, TASKS as TEST_TASKS } from "../test.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: a package.json, read by key
 type Manifest = Record<string, any>;
@@ -63,17 +64,42 @@ describe("one version identity", () => {
 });
 
 describe("the task graph", () => {
-  const graph = () => {
-    const out = execFileSync(join(root, "node_modules", ".bin", "turbo"), ["run", "build", "typecheck", "--dry=json"], {
+  interface Task {
+    taskId: string;
+    package: string;
+    directory: string;
+    dependencies: string[];
+    inputs: Record<string, string>;
+  }
+  interface DryRun {
+    globalCacheInputs: { hashOfInternalDependencies: string };
+    tasks: Task[];
+  }
+  /** What `npm test` would run (scripts/test.ts), as turbo plans it, without running anything. */
+  const dryRun = (): DryRun => {
+    const out = execFileSync(join(root, "node_modules", ".bin", "turbo"), ["run", ...TEST_TASKS, "--dry=json"], {
       cwd: root,
       encoding: "utf8",
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 << 20,
     });
-    const tasks = JSON.parse(out).tasks as { taskId: string; dependencies: string[] }[];
-    return Object.fromEntries(
-      tasks.map((t) => [t.taskId.replace("@propelauth-openapi/", ""), t.dependencies.map((d) => d.replace("@propelauth-openapi/", ""))]),
-    );
+    return JSON.parse(out);
+  };
+  const short = (id: string) => id.replace("@propelauth-openapi/", "");
+  const graph = () => Object.fromEntries(dryRun().tasks.map((t) => [short(t.taskId), t.dependencies.map(short)]));
+  /** Every task a task waits for, directly or not: turbo's hash of a task includes theirs. */
+  const upstream = (g: Record<string, string[]>, id: string): Set<string> => {
+    const seen = new Set<string>();
+    const walk = (t: string) => {
+      for (const d of g[t] ?? []) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        walk(d);
+      }
+    };
+    walk(id);
+    return seen;
   };
 
   it("has no cycle, and builds each package after what it is built from", () => {
@@ -93,14 +119,75 @@ describe("the task graph", () => {
     expect(g["node#typecheck"]).toContain("emulator#build");
   });
 
+  it("keeps every package out of turbo's global hash, so a change to one reruns only its tasks and those that wait for them", () => {
+    // A workspace package the root depends on puts all of its files into the hash of every task.
+    const rootDeps = { ...rootManifest.dependencies, ...rootManifest.devDependencies } as Record<string, string>;
+    expect(Object.entries(rootDeps).filter(([, range]) => range.startsWith("workspace:"))).toEqual([]);
+    expect(dryRun().globalCacheInputs.hashOfInternalDependencies).toBe("");
+  });
+
+  it("runs every test after the builds it reads (a package imported by name, or a path into its dist/)", () => {
+    const run = dryRun();
+    const g = Object.fromEntries(run.tasks.map((t) => [t.taskId, t.dependencies]));
+    const names = PACKAGES.map((p) => p.name.split("/")[1]).join("|");
+    const byName = new RegExp(`(?:\\bfrom|\\bimport|\\brequire(?:\\.resolve)?)\\s*\\(?\\s*["'\`]@propelauth-openapi/(${names})\\b`, "g");
+    const byPath = new RegExp(`["'/](${names})["']?(?:/|,\\s*["'])dist\\b`, "g");
+    const missing: string[] = [];
+    // The rehearsal reads no build: it builds every package from source, in a copy of the repository.
+    const tests = run.tasks.filter((t) => (t.taskId.split("#")[1] ?? "").startsWith("test") && t.taskId !== "//#test:rehearsal");
+    for (const task of tests) {
+      const before = upstream(g, task.taskId);
+      for (const file of Object.keys(task.inputs).filter((f) => /\.(ts|mts|mjs|js)$/.test(f))) {
+        const text = readFileSync(join(root, task.directory, file), "utf8");
+        for (const [, pkg] of [...text.matchAll(byName), ...text.matchAll(byPath)]) {
+          const build = `@propelauth-openapi/${pkg}#build`;
+          if (!before.has(build)) missing.push(`${task.taskId} reads ${pkg}'s build (${file}) but does not wait for ${build}`);
+        }
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it("hashes the root settings a task reads: tsconfig.base.json for builds, type checks and tests, biome.json for lints", () => {
+    const reads = (t: Task, file: string) => Object.keys(t.inputs).some((f) => join(root, t.directory, f) === join(root, file));
+    const unhashed: string[] = [];
+    for (const t of dryRun().tasks.filter((t) => t.package !== "//")) {
+      const name = t.taskId.split("#")[1] ?? "";
+      if (["build", "typecheck", "test"].includes(name) && !reads(t, "tsconfig.base.json"))
+        unhashed.push(`${t.taskId}: tsconfig.base.json`);
+      if (name === "lint" && !reads(t, "biome.json")) unhashed.push(`${t.taskId}: biome.json`);
+    }
+    expect(unhashed).toEqual([]);
+  });
+
+  it("runs each file of scripts/test in exactly one of the root's test tasks (none skipped, none twice)", () => {
+    const files = readdirSync(join(root, "scripts", "test")).filter((f) => f.endsWith(".test.ts"));
+    const runs = ROOT_TEST_TASKS.map((task) => {
+      const args = (rootManifest.scripts[task] as string).split(/\s+/);
+      const named = args.filter((a) => a.startsWith("test/"));
+      const excluded = args.filter((a) => a.startsWith("--exclude=")).map((a) => a.replace("--exclude=**/", ""));
+      return { task, runs: (f: string) => (named.length ? named.includes(`test/${f}`) : !excluded.includes(f)) };
+    });
+    expect(ROOT_TEST_TASKS.length).toBeGreaterThan(1);
+    for (const f of files)
+      expect(
+        runs.filter((r) => r.runs(f)).map((r) => r.task),
+        f,
+      ).toHaveLength(1);
+  });
+
   it("the installed emulator brings the docs and the Postman collection it serves", () => {
     expect(Object.keys(manifest("packages/emulator").dependencies)).toEqual(
       expect.arrayContaining(["@propelauth-openapi/docs", "@propelauth-openapi/postman", "@propelauth-openapi/spec"]),
     );
-    // The tests that start an emulator get it from the root, which keeps the package graph acyclic.
-    for (const dir of ["packages/client", "packages/postman", "packages/docs", "packages/node"])
-      expect(Object.keys(manifest(dir).devDependencies ?? {}), dir).not.toContain("@propelauth-openapi/emulator");
-    expect(rootManifest.devDependencies["@propelauth-openapi/emulator"]).toBe("workspace:*");
+    // So none of them can depend on it (a cycle): their tests import its build by path
+    // (packages/emulator/dist), and their tasks wait for it (above). The drop-in, built from none of
+    // them, has it as a devDependency, as its README's users do.
+    for (const dir of ["spec", "packages/client", "packages/postman", "packages/docs"]) {
+      const m = manifest(dir);
+      expect(Object.keys({ ...m.dependencies, ...m.devDependencies }), dir).not.toContain("@propelauth-openapi/emulator");
+    }
+    expect(manifest("packages/node").devDependencies["@propelauth-openapi/emulator"]).toBe("workspace:*");
   });
 });
 

@@ -5,9 +5,9 @@
 // with a Read and Validate key and write nothing; the live-person folder passes once filled in.
 
 import { fileURLToPath } from "node:url";
-import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
 import newman, { type NewmanRunSummary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "../../emulator/dist/index.js";
 import { CAPTURED_VARIABLES, type Collection, type Environment, expectedStatus, type Item } from "../src/index.js";
 import {
   assertionsOf,

@@ -4,9 +4,8 @@
 // another Node from npm instead, without an edit.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { runtimePath } from "../../../../scripts/runtimes.js";
 
 /** The Node that runs the emulator. */
@@ -14,8 +13,8 @@ const EMULATOR_NODE = process.env.PROPELAUTH_EMULATOR_NODE
   ? runtimePath(process.env.PROPELAUTH_EMULATOR_NODE as "node22" | "node24")
   : process.execPath;
 
-const require = createRequire(import.meta.url);
-const CLI = join(dirname(require.resolve("@propelauth-openapi/emulator/package.json")), "dist/cli.js");
+// By path, not by package name: the client cannot depend on the emulator, which depends on the client (through the docs).
+const CLI = fileURLToPath(new URL("../../../emulator/dist/cli.js", import.meta.url));
 
 export type KeyKind = "full-access" | "read-and-validate" | "validation-only" | "custom";
 

@@ -4,8 +4,9 @@
 // once logged out it is refused with a BadRequestError naming refresh_token.
 // Run: pnpm --filter @propelauth-openapi/emulator build && pnpm --filter @propelauth-openapi/client build &&
 //      npx vitest run --project client test/operations/sessions.test.ts
-import { type RunningEmulator, startEmulator } from "@propelauth-openapi/emulator";
+
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "../../../emulator/dist/index.js";
 import type { Schemas } from "../../src/index.js";
 import { API_KEY, builds, exampleOf, ORG_ID, useExampleServer } from "../support.js";
 
