@@ -209,7 +209,10 @@ function materialize(chunk: Element): void {
   }
 }
 
-/** Brings in the held-back section a `#/...` link points at; true when it did. */
+/**
+ * Brings in the held-back section a `#/...` link points at, and every one before it: what is held
+ * back is always the end of the page, so nothing ever arrives above the reader. True when it did.
+ */
 function reveal(hash: string | null): boolean {
   let id: string;
   try {
@@ -221,13 +224,45 @@ function reveal(hash: string | null): boolean {
   const chunk = document.querySelector(`${LATER}[data-route="${CSS.escape(id)}"]`);
   // While the page streams in, a section whose text has not all arrived waits for DOMContentLoaded.
   if (!chunk || (document.readyState === "loading" && !chunk.nextSibling)) return false;
-  materialize(chunk);
+  for (const held of document.querySelectorAll(LATER)) {
+    materialize(held);
+    if (held === chunk) break;
+  }
   return true;
 }
 
-/** The section the address points at, brought in after the browser looked for it. */
-function revealCurrent(): void {
-  if (reveal(location.hash)) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+/** The element the address points at. */
+function target(): HTMLElement | null {
+  try {
+    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return null;
+  }
+}
+
+/** When the reader last scrolled, typed or tapped. */
+let lastInput = 0;
+
+/**
+ * The section the address points at, brought in if it was held back (after the browser looked for
+ * it), scrolled to and kept there for a moment while the sections around it lay out (they use
+ * `content-visibility: auto` and change height when they do), until the reader moves.
+ */
+function showCurrent(): void {
+  reveal(location.hash);
+  const el = target();
+  if (!el) return;
+  // Also after the browser's own scroll: a section above may have changed height since.
+  el.scrollIntoView();
+  const top = el.getBoundingClientRect().top;
+  const since = performance.now();
+  let frames = 0;
+  const follow = () => {
+    if (lastInput > since || !el.isConnected) return;
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView();
+    if (++frames < 30) requestAnimationFrame(follow);
+  };
+  requestAnimationFrame(follow);
 }
 
 function revealAll(): void {
@@ -388,15 +423,17 @@ function init(): void {
   // Turning a phone into landscape (wider than 900 px) ends the modal menu.
   phone.addEventListener("change", () => setMenu(false));
   addEventListener("hashchange", () => {
-    revealCurrent();
+    showCurrent();
     highlight();
   });
+  for (const type of ["wheel", "touchstart", "keydown", "pointerdown"])
+    addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
   addEventListener("beforeprint", revealAll);
   document.addEventListener("DOMContentLoaded", () => {
     // The menu opened before the content arrived: the content is under the dialog.
     main().inert = menuOpen() && phone.matches;
     followScroll();
-    revealCurrent();
+    if (location.hash) showCurrent();
     highlight();
     idle(fillWhenIdle);
   });
