@@ -167,6 +167,12 @@ describe("the operations' sections, after the first parse", () => {
       // Each in its <noscript>, which the browser then reads as HTML.
       expect(await sections(page, "main > noscript.pa-later > section.pa-op")).toEqual(routes);
       await expect.poll(() => headingOnScreen(page, last)).toBe(true);
+      // Laid out as children of <main>, as they are with scripting on.
+      expect(
+        await page.evaluate(() => [
+          ...new Set([...document.querySelectorAll("noscript.pa-later")].map((n) => getComputedStyle(n).display)),
+        ]),
+      ).toEqual(["contents"]);
       // Its text is on the page (what the browser's find looks in), not only in the source.
       const summary = lastView.title;
       await expect.poll(() => page.locator(`[id="${last}"] h2`).getByText(summary, { exact: false }).isVisible()).toBe(true);

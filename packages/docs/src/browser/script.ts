@@ -242,6 +242,8 @@ function target(): HTMLElement | null {
 
 /** When the reader last scrolled, typed or tapped. */
 let lastInput = 0;
+/** Counts showCurrent's calls: only the latest keeps its section in place. */
+let shown = 0;
 
 /**
  * The section the address points at, brought in if it was held back (after the browser looked for
@@ -256,9 +258,10 @@ function showCurrent(): void {
   el.scrollIntoView();
   const top = el.getBoundingClientRect().top;
   const since = performance.now();
+  const call = ++shown;
   let frames = 0;
   const follow = () => {
-    if (lastInput > since || !el.isConnected) return;
+    if (lastInput > since || call !== shown || !el.isConnected) return;
     if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView();
     if (++frames < 30) requestAnimationFrame(follow);
   };
