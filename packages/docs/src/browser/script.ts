@@ -210,8 +210,9 @@ function materialize(chunk: Element): void {
 }
 
 /**
- * Brings in the held-back section a `#/...` link points at, and every one before it: what is held
- * back is always the end of the page, so nothing ever arrives above the reader. True when it did.
+ * Brings in the held-back section a `#/...` link points at, and every one before it, also before
+ * a part that is there already (a tag's section, between held-back operations): what is held back
+ * is then always below the reader, so nothing ever arrives above them. True when it did.
  */
 function reveal(hash: string | null): boolean {
   let id: string;
@@ -220,15 +221,19 @@ function reveal(hash: string | null): boolean {
   } catch {
     return false;
   }
-  if (!id || document.getElementById(id)) return false;
-  const chunk = document.querySelector(`${LATER}[data-route="${CSS.escape(id)}"]`);
+  if (!id) return false;
+  const there = document.getElementById(id);
+  const chunk = there ?? document.querySelector(`${LATER}[data-route="${CSS.escape(id)}"]`);
   // While the page streams in, a section whose text has not all arrived waits for DOMContentLoaded.
-  if (!chunk || (document.readyState === "loading" && !chunk.nextSibling)) return false;
+  if (!chunk || (!there && document.readyState === "loading" && !chunk.nextSibling)) return false;
+  let done = false;
   for (const held of document.querySelectorAll(LATER)) {
+    const before = held.compareDocumentPosition(chunk) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!before && held !== chunk) break;
     materialize(held);
-    if (held === chunk) break;
+    done = true;
   }
-  return true;
+  return done;
 }
 
 /** The element the address points at. */
@@ -240,15 +245,13 @@ function target(): HTMLElement | null {
   }
 }
 
-/** When the reader last scrolled, typed or tapped. */
-let lastInput = 0;
 /** Counts showCurrent's calls: only the latest keeps its section in place. */
 let shown = 0;
 
 /**
  * The section the address points at, brought in if it was held back (after the browser looked for
  * it), scrolled to and kept there for a moment while the sections around it lay out (they use
- * `content-visibility: auto` and change height when they do), until the reader moves.
+ * `content-visibility: auto` and change height when they do), until the reader scrolls.
  */
 function showCurrent(): void {
   reveal(location.hash);
@@ -257,12 +260,16 @@ function showCurrent(): void {
   // Also after the browser's own scroll: a section above may have changed height since.
   el.scrollIntoView();
   const top = el.getBoundingClientRect().top;
-  const since = performance.now();
+  let y = scrollY;
   const call = ++shown;
   let frames = 0;
   const follow = () => {
-    if (lastInput > since || call !== shown || !el.isConnected) return;
-    if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView();
+    // The reader (or anything else) scrolled since: the page stays where they put it.
+    if (scrollY !== y || call !== shown || !el.isConnected) return;
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) {
+      el.scrollIntoView();
+      y = scrollY;
+    }
     if (++frames < 30) requestAnimationFrame(follow);
   };
   requestAnimationFrame(follow);
@@ -273,16 +280,20 @@ function revealAll(): void {
   root.classList.add("pa-complete");
 }
 
-const idle: (run: (deadline: IdleDeadline) => void) => void =
-  window.requestIdleCallback ?? ((run) => setTimeout(() => run({ didTimeout: true, timeRemaining: () => 8 }), 16));
+/** An idle moment of the browser, or after a second at most (a page that keeps the browser busy still fills in). */
+const idle = (run: (deadline: IdleDeadline) => void): void => {
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 8 }), 16);
+};
 
 /** The held-back sections in page order, a few at a time while the browser has nothing else to do. */
 function fillWhenIdle(deadline: IdleDeadline): void {
   let chunk = document.querySelector(LATER);
-  while (chunk && deadline.timeRemaining() > 4) {
-    materialize(chunk);
+  // At least one each time, also when the browser was never idle.
+  do {
+    if (chunk) materialize(chunk);
     chunk = document.querySelector(LATER);
-  }
+  } while (chunk && deadline.timeRemaining() > 4);
   if (chunk) idle(fillWhenIdle);
   else revealAll();
 }
@@ -429,8 +440,6 @@ function init(): void {
     showCurrent();
     highlight();
   });
-  for (const type of ["wheel", "touchstart", "keydown", "pointerdown"])
-    addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
   addEventListener("beforeprint", revealAll);
   document.addEventListener("DOMContentLoaded", () => {
     // The menu opened before the content arrived: the content is under the dialog.
