@@ -85,6 +85,18 @@ describe("the operations' sections, after the first parse", () => {
     }
   });
 
+  it("left alone at the top of the page, with no scrolling, every section arrives by itself", async () => {
+    const context = await newContext();
+    try {
+      const page = await open(context);
+      await page.locator("html.pa-complete").waitFor({ state: "attached" });
+      expect(await sections(page)).toEqual(routes);
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("with the browser never idle, a deep link opens its operation, bringing in the ones before it only", async () => {
     const context = await newContext({ neverIdle: true });
     try {

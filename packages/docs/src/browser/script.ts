@@ -298,6 +298,19 @@ function fillWhenIdle(deadline: IdleDeadline): void {
   else revealAll();
 }
 
+let filling = false;
+
+/**
+ * Starts filling in the held-back sections, once: when the reader first scrolls, or 2 s after the
+ * page has loaded, so that the first taps do not wait behind it (a link, the address, Ctrl+F and
+ * printing bring in what they need at once).
+ */
+function startFilling(): void {
+  if (filling) return;
+  filling = true;
+  idle(fillWhenIdle);
+}
+
 function onNavClick(): void {
   setMenu(false);
   clearSearch();
@@ -447,8 +460,9 @@ function init(): void {
     followScroll();
     if (location.hash) showCurrent();
     highlight();
-    idle(fillWhenIdle);
+    addEventListener("scroll", startFilling, { once: true, passive: true });
   });
+  addEventListener("load", () => setTimeout(startFilling, 2000));
   root.classList.add("pa-ready");
   root.dataset.ready = String(Math.round(performance.now()));
 }
