@@ -172,6 +172,20 @@ describe("the operations' sections, after the first parse", () => {
     }
   });
 
+  it("with the browser never idle, printing brings in every section first", async () => {
+    const context = await newContext({ neverIdle: true });
+    try {
+      const page = await open(context);
+      await page.waitForLoadState("domcontentloaded");
+      expect(await heldBack(page)).toBe(routes.length);
+      // What the browser sends before it prints.
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      expect(await sections(page)).toEqual(routes);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("with scripting off, every section is plain HTML in its place: a deep link to the last operation scrolls to it", async () => {
     const context = await newContext({ javaScriptEnabled: false });
     try {
