@@ -49,7 +49,8 @@ async function newContext(width: number, scheme: Scheme): Promise<BrowserContext
 async function open(context: BrowserContext, hash = ""): Promise<Page> {
   const page = await context.newPage();
   await page.goto(fileUrl + hash);
-  await page.locator("html.pa-ready").waitFor({ state: "attached" });
+  // Every operation's section has arrived (the page brings them in after the first parse).
+  await page.locator("html.pa-complete").waitFor({ state: "attached" });
   return page;
 }
 

@@ -60,6 +60,8 @@ beforeAll(async () => {
   await page.locator(`${MENU}`).waitFor();
   // The page's script has run (it marks the page once it has).
   await page.locator("html.pa-ready").waitFor({ state: "attached" });
+  // Every operation's section has arrived (test/later.test.ts checks the page before that).
+  await page.locator("html.pa-complete").waitFor({ state: "attached" });
 });
 
 afterAll(async () => {

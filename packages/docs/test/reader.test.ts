@@ -79,6 +79,8 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   await page.locator(MENU).first().waitFor({ state: "attached" });
   // The page's script has run (it marks the page once it has).
   await page.locator("html.pa-ready").waitFor({ state: "attached" });
+  // Every operation's section has arrived (test/later.test.ts checks the page before that).
+  await page.locator("html.pa-complete").waitFor({ state: "attached" });
   return page;
 }
 

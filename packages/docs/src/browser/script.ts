@@ -5,7 +5,10 @@
 // following the scroll) waits for DOMContentLoaded. It switches tabs (all samples panels together),
 // copies code, searches the sidebar's entries, follows the light/dark choice, marks the current
 // sidebar item and opens its tag, and opens and closes the phone's menu (a modal dialog there).
-// It announces search results and copies through the page's status line. No imports, no network.
+// It announces search results and copies through the page's status line. It also turns the
+// operations' sections, which the page holds as text in `<noscript class="pa-later">` so that the
+// first parse is small, into HTML: the one a link or the address points at at once, the rest
+// when the browser is idle (all at once for Ctrl+F or printing). No imports, no network.
 
 const root = document.documentElement;
 // Looked up when used: when this runs, the body has not arrived yet.
@@ -55,11 +58,15 @@ function selectTab(tabs: Element, key: string): boolean {
   return true;
 }
 
+/** The reader's samples choice, for the sections that arrive after it. */
+const chosen = new Map<string, string>();
+
 function onTab(button: Element): void {
   const tabs = button.closest(".pa-tabs");
   const key = button.getAttribute("data-tab");
   if (!tabs || key === null) return;
   const group = tabs.getAttribute("data-group");
+  if (group) chosen.set(group, key);
   // A samples choice applies to every operation that has that sample.
   const all = group ? document.querySelectorAll(`.pa-tabs[data-group="${CSS.escape(group)}"]`) : [tabs];
   for (const t of all) selectTab(t, key);
@@ -165,9 +172,11 @@ function sectionOf(route: string): Element | null | undefined {
  * As the reader scrolls, the sidebar follows: the section at the top of the window is marked,
  * unless the one the current link points at is still there (a short section under a long one).
  */
+let observer: IntersectionObserver | undefined;
+
 function followScroll(): void {
   const atTop = new Set<Element>();
-  const observer = new IntersectionObserver(
+  observer = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
         if (e.isIntersecting) atTop.add(e.target);
@@ -181,6 +190,125 @@ function followScroll(): void {
     { rootMargin: "0px 0px -75% 0px" },
   );
   for (const section of document.querySelectorAll("main > section[id], main > header[id]")) observer.observe(section);
+}
+
+const LATER = "noscript.pa-later";
+
+/** Turns a held-back section into HTML in its place, with the samples the reader chose. */
+function materialize(chunk: Element): void {
+  const template = document.createElement("template");
+  template.innerHTML = chunk.textContent ?? "";
+  const added = [...template.content.children];
+  chunk.replaceWith(template.content);
+  for (const section of added) {
+    if (section.id) observer?.observe(section);
+    for (const tabs of section.querySelectorAll(".pa-tabs[data-group]")) {
+      const key = chosen.get(tabs.getAttribute("data-group") ?? "");
+      if (key) selectTab(tabs, key);
+    }
+  }
+}
+
+/**
+ * Brings in the held-back section a `#/...` link points at, and every one before it, also before
+ * a part that is there already (a tag's section, between held-back operations): what is held back
+ * is then always below the reader, so nothing ever arrives above them. True when it did.
+ */
+function reveal(hash: string | null): boolean {
+  let id: string;
+  try {
+    id = decodeURIComponent((hash ?? "").slice(1));
+  } catch {
+    return false;
+  }
+  if (!id) return false;
+  const there = document.getElementById(id);
+  const chunk = there ?? document.querySelector(`${LATER}[data-route="${CSS.escape(id)}"]`);
+  // While the page streams in, a section whose text has not all arrived waits for DOMContentLoaded.
+  if (!chunk || (!there && document.readyState === "loading" && !chunk.nextSibling)) return false;
+  let done = false;
+  for (const held of document.querySelectorAll(LATER)) {
+    const before = held.compareDocumentPosition(chunk) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!before && held !== chunk) break;
+    materialize(held);
+    done = true;
+  }
+  return done;
+}
+
+/** The element the address points at. */
+function target(): HTMLElement | null {
+  try {
+    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return null;
+  }
+}
+
+/** Counts showCurrent's calls: only the latest keeps its section in place. */
+let shown = 0;
+
+/**
+ * The section the address points at, brought in if it was held back (after the browser looked for
+ * it), scrolled to and kept there for a moment while the sections around it lay out (they use
+ * `content-visibility: auto` and change height when they do), until the reader scrolls.
+ */
+function showCurrent(): void {
+  reveal(location.hash);
+  const el = target();
+  if (!el) return;
+  // Also after the browser's own scroll: a section above may have changed height since.
+  el.scrollIntoView();
+  const top = el.getBoundingClientRect().top;
+  let y = scrollY;
+  const call = ++shown;
+  let frames = 0;
+  const follow = () => {
+    // The reader (or anything else) scrolled since: the page stays where they put it.
+    if (scrollY !== y || call !== shown || !el.isConnected) return;
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) {
+      el.scrollIntoView();
+      y = scrollY;
+    }
+    if (++frames < 30) requestAnimationFrame(follow);
+  };
+  requestAnimationFrame(follow);
+}
+
+function revealAll(): void {
+  for (const chunk of document.querySelectorAll(LATER)) materialize(chunk);
+  root.classList.add("pa-complete");
+}
+
+/** An idle moment of the browser, or after a second at most (a page that keeps the browser busy still fills in). */
+const idle = (run: (deadline: IdleDeadline) => void): void => {
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 8 }), 16);
+};
+
+/** The held-back sections in page order, a few at a time while the browser has nothing else to do. */
+function fillWhenIdle(deadline: IdleDeadline): void {
+  let chunk = document.querySelector(LATER);
+  // At least one each time, also when the browser was never idle.
+  do {
+    if (chunk) materialize(chunk);
+    chunk = document.querySelector(LATER);
+  } while (chunk && deadline.timeRemaining() > 4);
+  if (chunk) idle(fillWhenIdle);
+  else revealAll();
+}
+
+let filling = false;
+
+/**
+ * Starts filling in the held-back sections, once: when the reader first scrolls, or 2 s after the
+ * page has loaded, so that the first taps do not wait behind it (a link, the address, Ctrl+F and
+ * printing bring in what they need at once).
+ */
+function startFilling(): void {
+  if (filling) return;
+  filling = true;
+  idle(fillWhenIdle);
 }
 
 function onNavClick(): void {
@@ -286,6 +414,8 @@ function onClick(event: MouseEvent): void {
     main()?.focus();
   }
   const link = target.closest<HTMLAnchorElement>("a[href^='#']");
+  // Before the browser follows the link: the section it points at is then there to scroll to.
+  if (link) reveal(link.getAttribute("href"));
   if (link?.closest("#pa-nav")) onNavClick();
 }
 
@@ -303,6 +433,8 @@ function onKeydown(event: KeyboardEvent): void {
   }
   // Enter in the search box goes to the first hit.
   if (event.key === "Enter" && target.id === "pa-search") document.querySelector<HTMLAnchorElement>("#pa-hits a")?.click();
+  // Before the browser's find bar opens: it finds text in every section.
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "f" && document.readyState !== "loading") revealAll();
   trapFocus(event);
   if (event.key !== "Escape") return;
   if (menuOpen()) setMenu(false, true);
@@ -317,13 +449,20 @@ function init(): void {
   document.addEventListener("keydown", onKeydown);
   // Turning a phone into landscape (wider than 900 px) ends the modal menu.
   phone.addEventListener("change", () => setMenu(false));
-  addEventListener("hashchange", () => highlight());
+  addEventListener("hashchange", () => {
+    showCurrent();
+    highlight();
+  });
+  addEventListener("beforeprint", revealAll);
   document.addEventListener("DOMContentLoaded", () => {
     // The menu opened before the content arrived: the content is under the dialog.
     main().inert = menuOpen() && phone.matches;
-    highlight();
     followScroll();
+    if (location.hash) showCurrent();
+    highlight();
+    addEventListener("scroll", startFilling, { once: true, passive: true });
   });
+  addEventListener("load", () => setTimeout(startFilling, 2000));
   root.classList.add("pa-ready");
   root.dataset.ready = String(Math.round(performance.now()));
 }

@@ -36,8 +36,9 @@ export function pageHtml(view: SiteView, parts: PageParts): string {
     `<link rel="icon" href="${ICON}">`,
     `<style>${parts.css}</style>`,
     `<script>${parts.script}</script>`,
-    // Without scripting the phone's menu cannot open: the sidebar then sits above the page.
-    "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } }</style></noscript>",
+    // Without scripting the phone's menu cannot open: the sidebar then sits above the page. And the
+    // operations' <noscript class="pa-later"> hold their sections as HTML, laid out as if in <main> itself.
+    "<noscript><style>@media (max-width: 900px) { .pa-nav { display: block; position: static; } .pa-menu-button { display: none !important; } } .pa-later { display: contents; }</style></noscript>",
     "</head>",
     "<body>",
     // First in the keyboard's order: the skip link, then the phone's Contents button (a bar
