@@ -126,7 +126,7 @@ describe("the task graph", () => {
     expect(dryRun().globalCacheInputs.hashOfInternalDependencies).toBe("");
   });
 
-  it("runs every test after the builds it reads (a package imported by name, or a path into its dist/)", () => {
+  it("runs every test and type check after the builds it reads (a package imported by name, or a path into its dist/)", () => {
     const run = dryRun();
     const g = Object.fromEntries(run.tasks.map((t) => [t.taskId, t.dependencies]));
     const names = PACKAGES.map((p) => p.name.split("/")[1]).join("|");
@@ -134,7 +134,9 @@ describe("the task graph", () => {
     const byPath = new RegExp(`["'/](${names})["']?(?:/|,\\s*["'])dist\\b`, "g");
     const missing: string[] = [];
     // The rehearsal reads no build: it builds every package from source, in a copy of the repository.
-    const tests = run.tasks.filter((t) => (t.taskId.split("#")[1] ?? "").startsWith("test") && t.taskId !== "//#test:rehearsal");
+    // Type checks read the same files (and what they import) as tests do.
+    const reads = (name: string) => name.startsWith("test") || name.startsWith("typecheck");
+    const tests = run.tasks.filter((t) => reads(t.taskId.split("#")[1] ?? "") && t.taskId !== "//#test:rehearsal");
     for (const task of tests) {
       const before = upstream(g, task.taskId);
       for (const file of Object.keys(task.inputs).filter((f) => /\.(ts|mts|mjs|js)$/.test(f))) {
