@@ -63,11 +63,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const keys = project.ensurePrintedKeys(options.customPermissions);
   const seeded = options.seed ? seedProject(project, options.seed) : null;
 
+  const validator = createValidator(doc);
   const api = createApi({
     doc,
     project,
     match: createRouter(doc),
-    validator: createValidator(doc),
+    validator,
     handlers: { ...builtInHandlers, ...options.handlerOverrides },
     validateResponses: options.validateResponses ?? false,
     orgsEnabled: () => settings.orgsEnabled,
@@ -143,6 +144,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   settings.authUrl = (options.authUrl ?? url).replace(/\/+$/, "");
   ownHosts = ownHostNames(host, settings.authUrl);
+  // The schema validator (Ajv and the document) loads once listening, while the client that
+  // started us prepares its first request (a request that comes first loads it itself).
+  setImmediate(() => validator.prepare()).unref();
 
   return {
     url,

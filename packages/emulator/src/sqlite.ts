@@ -210,12 +210,15 @@ function waitForLock(file: string, deadline: number): void {
 const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));
 
 /** Opens `file` and takes its lock for the connection's life; the returned release must run before close. */
-function openOwned(file: string): { db: Database; release: () => void } {
+function openOwned(file: string, fresh: boolean): { db: Database; release: () => void } {
   const deadline = Date.now() + 2000;
   for (;;) {
     const db = new Database(file);
     try {
       db.pragma("locking_mode = EXCLUSIVE");
+      // The switch of a new, empty file to WAL holds no data: it need not wait for fsyncs
+      // (openDatabase sets the store's own setting next).
+      if (fresh) db.pragma("synchronous = OFF");
       // The first read takes the lock, and exclusive locking mode keeps it until close.
       if (db.pragma("journal_mode = WAL") !== "wal") throw new Error(`could not switch ${file} to WAL`);
       return { db, release: markOwner(file) };
@@ -258,8 +261,9 @@ export function openConnection(file: string): { db: Database; release: () => voi
     if (owner !== undefined && owner !== process.pid && alive(owner)) throw inUse(file, owner);
     throw error;
   }
+  const fresh = !existsSync(file);
   prepareDataFile(file);
-  const owned = openOwned(file);
+  const owned = openOwned(file, fresh);
   if (existsSync(`${file}-wal`)) chmodSync(`${file}-wal`, 0o600);
   return owned;
 }
