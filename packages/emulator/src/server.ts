@@ -79,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const servesKeys = isLoopback(host) || options.exposeKeys === true;
   let ownHosts = new Set<string>();
   let requestCount = 0;
+  const pid36 = process.pid.toString(36);
 
   const localOnly = createLocalOnlyGuard({ host, servesKeys, ownHosts: () => ownHosts });
   const serveGet = createSite({ doc, authUrl: () => settings.authUrl, docsDir, postmanDir, apiKey: keys["full-access"].token, localOnly });
@@ -98,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = `req_${(++requestCount).toString(36)}_${process.pid.toString(36)}`;
+    const requestId = `req_${(++requestCount).toString(36)}_${pid36}`;
     const url = parseTarget(req.url ?? "/");
     // A Content-Length past the limit is refused from the headers, before anything else.
     if (declaredTooLarge(req, bodyLimit)) return void (await bodyOf(req, res, requestId));
