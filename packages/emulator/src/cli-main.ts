@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// The command: reads the options, starts the emulator and prints where it is and its keys.
 import { parseArgs } from "node:util";
 import type { KeyKind } from "./config.js";
 import { isLoopback } from "./http/local-only.js";
