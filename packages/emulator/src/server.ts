@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createRouter, createValidator, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
-import { handleAdmin } from "./admin.js";
 import { adminRoute, routeHoldsKeys } from "./admin-route.js";
 import { createApi } from "./api.js";
 import { locateDocs, locatePostman } from "./assets.js";
@@ -17,7 +16,7 @@ import { send } from "./http/send.js";
 import { parseTarget } from "./http/target.js";
 import type { EmulatorOptions } from "./options.js";
 import { type BackendKey, Project } from "./project.js";
-import { type SeedSummary, seedProject } from "./seed.js";
+import type { SeedSummary } from "./seed.js";
 import { createSite } from "./site.js";
 
 export interface RunningEmulator {
@@ -61,7 +60,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const project = new Project(store.db, doc, settings, store.committed);
   if (options.reset) project.reset();
   const keys = project.ensurePrintedKeys(options.customPermissions);
-  const seeded = options.seed ? seedProject(project, options.seed) : null;
+  // The seed and the test helpers (with their own modules) load when first needed, not at start-up.
+  const seeded = options.seed ? (await import("./seed.js")).seedProject(project, options.seed) : null;
+  let admin: Promise<typeof import("./admin.js")> | undefined;
 
   const validator = createValidator(doc);
   const api = createApi({
@@ -112,7 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const text = await bodyOf(req, res, requestId);
       if (text === undefined) return;
       if (text === null) return send(res, 400, { error: "the body must be valid UTF-8" });
-      return handleAdmin({ project, req, res, url, text, send });
+      admin ??= import("./admin.js");
+      return (await admin).handleAdmin({ project, req, res, url, text, send });
     }
     if (req.method === "GET" && serveGet(req, res, path)) return discardBody(req);
     // The route and the backend key come first: a request without a key is answered 401 unread.
