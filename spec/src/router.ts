@@ -37,12 +37,17 @@ export function createRouter(doc: OpenApiDocument) {
     }
     route.ops.set(op.method.toUpperCase(), op);
   }
-  const ordered = [...routes.values()].sort(bySpecificity);
+  // Routes by their number of segments, each list most specific first (only those can match).
+  const bySegments = new Map<number, Route[]>();
+  for (const route of [...routes.values()].sort(bySpecificity)) {
+    const list = bySegments.get(route.segments.length) ?? [];
+    list.push(route);
+    bySegments.set(route.segments.length, list);
+  }
 
   return function match(method: string, pathname: string): RouteMatch {
     const parts = pathname.split("/");
-    for (const route of ordered) {
-      if (route.segments.length !== parts.length) continue;
+    for (const route of bySegments.get(parts.length) ?? []) {
       const params: Record<string, string> = {};
       let ok = true;
       for (let i = 0; i < parts.length && ok; i++) {

@@ -1,12 +1,18 @@
 // Benchmark: requests/s and p50/p99 latency of Validate API Key and Fetch User by id, on the
-// emulator and on a Prism mock of the same document, side by side, from a loopback load generator
-// generator. Two phases per target and operation: as fast as possible at a fixed concurrency
-// (autocannon), then an open-loop fixed rate of 1,000 requests/s (node:http, evenly spaced). Run `pnpm build` first; then `pnpm bench`.
-//   BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_RATE (default 1000), BENCH_STARTS (default 5)
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// emulator and on a Prism mock of the same document, side by side, from a loopback load generator.
+// Two phases per target and operation: as fast as possible at a fixed concurrency (autocannon),
+// then an open-loop fixed rate of 1,000 requests/s (node:http, evenly spaced). Besides wall-clock
+// figures, which move with the machine's load, it reports each server's own CPU time per request
+// (user + system time of its processes, from /proc on Linux), which the load moves much less, and
+// the load average before and after. Run `pnpm build` first; then `pnpm bench`.
+// The max-throughput runs alternate between the two servers BENCH_ROUNDS times; ratios are the
+// median of each round's.
+//   BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_RATE (default 1000), BENCH_STARTS (default 7),
+//   BENCH_ROUNDS (default 3)
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -15,8 +21,45 @@ import autocannon from "autocannon";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+/** The run whose `key` is the median of the runs'. */
+const medianBy = (runs, key) => [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)];
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const children = [];
+
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/** utime + stime and parent of a process, from /proc/<pid>/stat; undefined when it is gone. */
+function statOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds used so far by a process and its live descendants (Linux; undefined elsewhere). */
+function cpuMs(pid) {
+  if (!existsSync(`/proc/${pid}/stat`)) return undefined;
+  const stats = new Map();
+  for (const name of readdirSync("/proc")) if (/^\d+$/.test(name)) stats.set(Number(name), statOf(name));
+  let ticks = 0;
+  for (const [id, stat] of stats) {
+    for (let at = id, hops = 0; stat && at && hops < 64; at = stats.get(at)?.ppid, hops++) {
+      if (at === pid) {
+        ticks += stat.ticks;
+        break;
+      }
+    }
+  }
+  return (ticks * 1000) / TICKS;
+}
+
+const load1 = () => loadavg()[0].toFixed(1);
 
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
@@ -49,16 +92,32 @@ async function startEmulator(dataDir, file = "bench.sqlite") {
   return { ...info, child };
 }
 
-/** Milliseconds from spawning the CLI on a new, empty data file to its start-up line, `runs` times. */
+/**
+ * Start-up of the CLI on a new, empty data file, `runs` times: milliseconds from the spawn to its
+ * start-up line, the CPU milliseconds it used by then, and milliseconds from the spawn to the
+ * answer of a first API request (Fetch User, sent at once after the line), each sorted.
+ */
 async function startupTimes(dataDir, runs) {
-  const times = [];
+  const line = [];
+  const cpu = [];
+  const first = [];
+  const since = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     const started = await startEmulator(dataDir, `startup-${i}.sqlite`);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    line.push(since(t0));
+    cpu.push(cpuMs(started.child.pid));
+    const res = await fetch(`${started.url}/api/backend/v1/user/${crypto.randomUUID()}`, {
+      headers: { authorization: `Bearer ${started.keys["full-access"]}` },
+    });
+    await res.arrayBuffer();
+    first.push(since(t0));
+    if (res.status !== 404) throw new Error(`the first request answered ${res.status}, not 404`);
     started.child.kill("SIGTERM");
+    await new Promise((resolve) => (started.child.exitCode === null ? started.child.once("exit", resolve) : resolve()));
   }
-  return times.sort((a, b) => a - b);
+  const sorted = (list) => list.filter((v) => v !== undefined).sort((a, b) => a - b);
+  return { line: sorted(line), cpu: sorted(cpu), first: sorted(first) };
 }
 
 async function startPrism() {
@@ -73,7 +132,7 @@ async function startPrism() {
   );
   children.push(child);
   await waitForLine(child, (line) => (/Prism is listening/.test(line) ? true : undefined), "Prism");
-  return `http://127.0.0.1:${port}`;
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
 async function call(base, key, method, path, body) {
@@ -139,7 +198,22 @@ function fixedRate(target, scenario, rate, seconds) {
   });
 }
 
+/** A load phase, with the server's CPU time per request (µs) and the load generator's own. */
 async function load(target, scenario, rate) {
+  const server0 = cpuMs(target.pid);
+  const client0 = process.cpuUsage();
+  const result = await phase(target, scenario, rate);
+  const server1 = cpuMs(target.pid);
+  const client = process.cpuUsage(client0);
+  const perRequest = (ms) => (ms * 1000) / Math.max(1, result.total);
+  return {
+    ...result,
+    serverCpu: server0 === undefined || server1 === undefined ? undefined : perRequest(server1 - server0),
+    clientCpu: perRequest((client.user + client.system) / 1000),
+  };
+}
+
+async function phase(target, scenario, rate) {
   if (rate) return fixedRate(target, scenario, rate, SECONDS);
   const result = await autocannon({
     url: `${target.url}${scenario.path(target)}`,
@@ -161,7 +235,8 @@ async function load(target, scenario, rate) {
 
 const dataDir = mkdtempSync(join(tmpdir(), "propelauth-emulator-bench-"));
 try {
-  const startup = await startupTimes(dataDir, Number(process.env.BENCH_STARTS ?? 5));
+  const loadBefore = load1();
+  const startup = await startupTimes(dataDir, Number(process.env.BENCH_STARTS ?? 7));
   const emu = await startEmulator(dataDir);
   const key = emu.keys["full-access"];
   const api = "/api/backend/v1";
@@ -170,13 +245,14 @@ try {
   await call(emu.url, key, "POST", `${api}/org/add_user`, { user_id, org_id, role: "Admin" });
   const created = await call(emu.url, key, "POST", `${api}/end_user_api_keys`, { user_id, org_id });
   // BENCH_ONLY=emulator skips Prism (quick comparisons of emulator settings; no ratio then).
-  const prismUrl = process.env.BENCH_ONLY === "emulator" ? "" : await startPrism();
+  const prism = process.env.BENCH_ONLY === "emulator" ? { url: "" } : await startPrism();
 
   const allTargets = [
-    { name: "emulator", url: emu.url, key, userId: user_id, token: created.api_key_token },
+    { name: "emulator", url: emu.url, pid: emu.child.pid, key, userId: user_id, token: created.api_key_token },
     {
       name: "prism",
-      url: prismUrl,
+      url: prism.url,
+      pid: prism.pid,
       key,
       userId: "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a",
       token: `${"85b90f382257db0ef057982725997fe1"}${"0".repeat(64)}`,
@@ -193,41 +269,63 @@ try {
     { name: "fetch-user", method: "GET", path: (t) => `${api}/user/${t.userId}?include_orgs=true` },
   ];
 
+  // Max-throughput runs alternate between the targets, ROUNDS times: each round's ratio compares
+  // runs next to each other in time, so a change in the machine's load moves both.
   const rows = [];
   for (const scenario of scenarios) {
+    for (const target of targets) await load(target, scenario); // warm-up run, not counted
+    const runs = new Map(targets.map((t) => [t.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of targets) {
+        const max = await load(target, scenario);
+        runs.get(target.name).push(max);
+        process.stderr.write(`${scenario.name} on ${target.name}, round ${round + 1}: ${Math.round(max.rps)} req/s\n`);
+      }
+    }
     for (const target of targets) {
-      await load(target, scenario); // warm-up run, not counted
-      const max = await load(target, scenario);
       const fixed = await load(target, scenario, RATE);
-      rows.push({ scenario: scenario.name, target: target.name, max, fixed });
-      process.stderr.write(`${scenario.name} on ${target.name}: ${Math.round(max.rps)} req/s\n`);
+      const all = runs.get(target.name);
+      rows.push({ scenario: scenario.name, target: target.name, max: medianBy(all, "rps"), all, fixed });
     }
   }
 
+  const loadAfter = load1();
   const f = (n) => (typeof n === "number" ? (Math.round(n * 100) / 100).toString() : "-");
+  const us = (n) => (typeof n === "number" ? n.toFixed(1) : "-");
   console.log(
-    `\nNode ${process.version}, ${SECONDS} s per run, ${CONNECTIONS} connections for max throughput, ${RATE} req/s fixed rate (open loop, evenly spaced)\n`,
+    `\nNode ${process.version}, ${SECONDS} s per run, ${ROUNDS} rounds, ${CONNECTIONS} connections for max throughput, ${RATE} req/s fixed rate (open loop, evenly spaced); ` +
+      `load average (1 min) ${loadBefore} before, ${loadAfter} after, on ${availableParallelism()} cores\n`,
   );
-  console.log(`| operation | server | max req/s | p50 ms | p99 ms | at ${RATE} req/s: p50 ms | p99 ms | non-2xx/errors |`);
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log(
+    `| operation | server | max req/s (rounds) | p50 ms | p99 ms | server CPU µs/req | client CPU µs/req | at ${RATE} req/s: p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |`,
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     console.log(
-      `| ${r.scenario} | ${r.target} | ${Math.round(r.max.rps)} | ${f(r.max.p50)} | ${f(r.max.p99)} | ${f(r.fixed.p50)} | ${f(r.fixed.p99)} | ${r.max.non2xx + r.fixed.non2xx}/${r.max.errors + r.fixed.errors} |`,
+      `| ${r.scenario} | ${r.target} | ${Math.round(r.max.rps)} (${r.all.map((run) => Math.round(run.rps)).join(" / ")}) | ${f(r.max.p50)} | ${f(r.max.p99)} | ${us(r.max.serverCpu)} | ${us(r.max.clientCpu)} | ` +
+        `${f(r.fixed.p50)} | ${f(r.fixed.p99)} | ${us(r.fixed.serverCpu)} | ${r.max.non2xx + r.fixed.non2xx}/${r.max.errors + r.fixed.errors} |`,
     );
   }
   console.log("");
-  const median = startup[Math.floor(startup.length / 2)];
+  const spread = (list, unit) => `min ${f(list[0])} / median ${f(list[Math.floor(list.length / 2)])} / max ${f(list.at(-1))} ${unit}`;
+  const lineMedian = median(startup.line);
   console.log(
-    `start-up of an empty store (spawn to start-up line), ${startup.length} runs: min ${f(startup[0])} / median ${f(median)} / max ${f(startup.at(-1))} ms (target < 300 ms: ${median < 300 ? "met" : "NOT met"})`,
+    `start-up of an empty store, ${startup.line.length} runs: spawn to start-up line ${spread(startup.line, "ms")} (target < 300 ms: ${lineMedian < 300 ? "met" : "NOT met"}); ` +
+      `CPU used by then ${spread(startup.cpu, "ms")}; spawn to the answer of a first request ${spread(startup.first, "ms")}`,
   );
   const goals = { "validate-API-key": 20, "fetch-user": 40 };
   for (const scenario of scenarios) {
     const e = rows.find((r) => r.scenario === scenario.name && r.target === "emulator");
     const p = rows.find((r) => r.scenario === scenario.name && r.target === "prism");
     if (!p) continue;
-    const ratio = e.max.rps / p.max.rps;
+    const ratios = e.all.map((run, i) => run.rps / p.all[i].rps);
+    const ratio = median(ratios);
+    const cpuRatios = e.all.map((run, i) => p.all[i].serverCpu / run.serverCpu).filter(Number.isFinite);
+    const cpuRatio = cpuRatios.length ? `${median(cpuRatios).toFixed(1)}x (rounds ${cpuRatios.map((r) => r.toFixed(1)).join(" / ")})` : "-";
     console.log(
-      `${scenario.name}: emulator/prism throughput ${ratio.toFixed(1)}x (target >= ${goals[scenario.name]}x: ${ratio >= goals[scenario.name] ? "met" : "NOT met"}); ` +
+      `${scenario.name}: emulator/prism throughput ${ratio.toFixed(1)}x, median of ${ratios.length} rounds (${ratios.map((r) => r.toFixed(1)).join(" / ")}; ` +
+        `target >= ${goals[scenario.name]}x: ${ratio >= goals[scenario.name] ? "met" : "NOT met"}); ` +
+        `by server CPU per request ${cpuRatio}, ${us(e.max.serverCpu)} vs ${us(p.max.serverCpu)} µs; ` +
         `emulator p99 at ${RATE} req/s ${f(e.fixed.p99)} ms (target < 2 ms: ${e.fixed.p99 < 2 ? "met" : "NOT met"})`,
     );
   }

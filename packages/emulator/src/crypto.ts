@@ -1,3 +1,4 @@
+import * as crypto from "node:crypto";
 import {
   createHash,
   createHmac,
@@ -12,7 +13,10 @@ import {
 
 export const uuid = (): string => randomUUID();
 export const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
-export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+// crypto.hash (Node 20.12 and later) is a one-shot digest, several times cheaper than a Hash object.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+export const sha256 = (text: string): string =>
+  oneShot ? oneShot("sha256", text, "hex") : createHash("sha256").update(text).digest("hex");
 /** What is stored of a secret token (end-user API keys, step-up grants): its hash alone. */
 export const hashToken = (token: string): string => sha256(token);
 

@@ -222,13 +222,17 @@ export interface Store {
  */
 export function openDatabase(file: string, durability: "normal" | "full" = "normal"): Store {
   const { db, release } = openConnection(file);
-  db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
   db.pragma("foreign_keys = OFF");
+  // One transaction: a new file's tables are one commit, not one per statement (and, before the
+  // durability setting below, a new file's first commit waits for no fsync: it holds no data).
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    keyUsernames(db);
+  });
+  db.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
   // Checkpoints (copying the WAL into the database, the only step that fsyncs under NORMAL) run
   // when no request has committed for a while; the WAL checkpoints itself past ~64 MB.
   db.pragma("wal_autocheckpoint = 16000");
-  db.exec(SCHEMA);
-  keyUsernames(db);
   let idle: NodeJS.Timeout | undefined;
   const checkpoint = () => {
     if (!db.inTransaction) db.pragma("wal_checkpoint(PASSIVE)");

@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createRouter, createValidator, loadBundledDocument, type OpenApiDocument } from "@propelauth-openapi/spec";
-import { handleAdmin } from "./admin.js";
 import { adminRoute, routeHoldsKeys } from "./admin-route.js";
 import { createApi } from "./api.js";
 import { locateDocs, locatePostman } from "./assets.js";
@@ -17,7 +16,7 @@ import { send } from "./http/send.js";
 import { parseTarget } from "./http/target.js";
 import type { EmulatorOptions } from "./options.js";
 import { type BackendKey, Project } from "./project.js";
-import { type SeedSummary, seedProject } from "./seed.js";
+import type { SeedSummary } from "./seed.js";
 import { createSite } from "./site.js";
 
 export interface RunningEmulator {
@@ -61,13 +60,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const project = new Project(store.db, doc, settings, store.committed);
   if (options.reset) project.reset();
   const keys = project.tx(() => project.store.backendKeys.ensurePrinted(options.customPermissions, project.now()));
-  const seeded = options.seed ? seedProject(project, options.seed) : null;
+  // The seed and the test helpers (with their own modules) load when first needed, not at start-up.
+  const seeded = options.seed ? (await import("./seed.js")).seedProject(project, options.seed) : null;
+  let admin: Promise<typeof import("./admin.js")> | undefined;
 
+  const validator = createValidator(doc);
   const api = createApi({
     doc,
     project,
     match: createRouter(doc),
-    validator: createValidator(doc),
+    validator,
     handlers: { ...builtInHandlers, ...options.handlerOverrides },
     validateResponses: options.validateResponses ?? false,
     orgsEnabled: () => settings.orgsEnabled,
@@ -78,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const servesKeys = isLoopback(host) || options.exposeKeys === true;
   let ownHosts = new Set<string>();
   let requestCount = 0;
+  const pid36 = process.pid.toString(36);
 
   const localOnly = createLocalOnlyGuard({ host, servesKeys, ownHosts: () => ownHosts });
   const serveGet = createSite({ doc, authUrl: () => settings.authUrl, docsDir, postmanDir, apiKey: keys["full-access"].token, localOnly });
@@ -97,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = `req_${(++requestCount).toString(36)}_${process.pid.toString(36)}`;
+    const requestId = `req_${(++requestCount).toString(36)}_${pid36}`;
     const url = parseTarget(req.url ?? "/");
     // A Content-Length past the limit is refused from the headers, before anything else.
     if (declaredTooLarge(req, bodyLimit)) return void (await bodyOf(req, res, requestId));
@@ -110,7 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const text = await bodyOf(req, res, requestId);
       if (text === undefined) return;
       if (text === null) return send(res, 400, { error: "the body must be valid UTF-8" });
-      return handleAdmin({ project, req, res, url, text, send });
+      admin ??= import("./admin.js");
+      return (await admin).handleAdmin({ project, req, res, url, text, send });
     }
     if (req.method === "GET" && serveGet(req, res, path)) return discardBody(req);
     // The route and the backend key come first: a request without a key is answered 401 unread.
@@ -143,6 +147,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   settings.authUrl = (options.authUrl ?? url).replace(/\/+$/, "");
   ownHosts = ownHostNames(host, settings.authUrl);
+  // The schema validator (Ajv and the document) loads once listening, while the client that
+  // started us prepares its first request (a request that comes first loads it itself).
+  setImmediate(() => validator.prepare()).unref();
 
   return {
     url,
