@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
-import { indexHtml } from "./support.js";
+import { everySectionArrived, indexHtml } from "./support.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -49,8 +49,7 @@ async function newContext(width: number, scheme: Scheme): Promise<BrowserContext
 async function open(context: BrowserContext, hash = ""): Promise<Page> {
   const page = await context.newPage();
   await page.goto(fileUrl + hash);
-  // Every operation's section has arrived (the page brings them in after the first parse).
-  await page.locator("html.pa-complete").waitFor({ state: "attached" });
+  await everySectionArrived(page);
   return page;
 }
 

@@ -12,7 +12,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { operationHref } from "../src/routes.js";
-import { artefactDir, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
+import { artefactDir, everySectionArrived, indexHtml, listOperations, loadSiteDocument, screenshotPath } from "./support.js";
 
 const doc = loadSiteDocument();
 const ops = listOperations(doc);
@@ -60,8 +60,7 @@ beforeAll(async () => {
   await page.locator(`${MENU}`).waitFor();
   // The page's script has run (it marks the page once it has).
   await page.locator("html.pa-ready").waitFor({ state: "attached" });
-  // Every operation's section has arrived (test/later.test.ts checks the page before that).
-  await page.locator("html.pa-complete").waitFor({ state: "attached" });
+  await everySectionArrived(page);
 });
 
 afterAll(async () => {

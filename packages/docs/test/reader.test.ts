@@ -16,7 +16,7 @@ import { sdkFunctions } from "../src/facts.js";
 import { repoRoot } from "../src/paths.js";
 import { type PreviewServer, startPreviewServer } from "../src/preview.js";
 import { operationHref } from "../src/routes.js";
-import { artefactDir, distDir, indexHtml, listOperations, loadSiteDocument } from "./support.js";
+import { artefactDir, distDir, everySectionArrived, indexHtml, listOperations, loadSiteDocument } from "./support.js";
 
 const doc = loadSiteDocument();
 const source = loadBundledDocument();
@@ -79,8 +79,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   await page.locator(MENU).first().waitFor({ state: "attached" });
   // The page's script has run (it marks the page once it has).
   await page.locator("html.pa-ready").waitFor({ state: "attached" });
-  // Every operation's section has arrived (test/later.test.ts checks the page before that).
-  await page.locator("html.pa-complete").waitFor({ state: "attached" });
+  await everySectionArrived(page);
   return page;
 }
 

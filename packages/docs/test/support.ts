@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
+import type { Page } from "playwright-core";
 import { type ReleaseNotes, readReleaseNotes } from "../src/changelog.js";
 import { plainText } from "../src/intro-markdown.js";
 import { packageDir, repoRoot } from "../src/paths.js";
@@ -73,3 +74,13 @@ export function samplesOf(op: Operation): { curl: CodeSample; ts: CodeSample; op
 }
 
 export { listOperations };
+
+/**
+ * Waits until every operation's section has arrived, starting the filling-in as a reader's first
+ * scroll does, rather than waiting out the 2 s the page gives a reader who does nothing
+ * (test/later.test.ts checks the page before that, and the 2 s start).
+ */
+export async function everySectionArrived(page: Page): Promise<void> {
+  await page.evaluate(() => dispatchEvent(new Event("scroll")));
+  await page.locator("html.pa-complete").waitFor({ state: "attached" });
+}
