@@ -9,7 +9,7 @@
 // median of each round's.
 //   BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_RATE (default 1000), BENCH_STARTS (default 7),
 //   BENCH_ROUNDS (default 3)
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -23,19 +23,47 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
 /** The run whose `key` is the median of the runs'. */
-const medianBy = (runs, key) => [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)];
-const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const children = [];
+const medianBy = <T extends Record<K, number>, K extends string>(runs: T[], key: K): T =>
+  [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)] as T;
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+const children: ChildProcess[] = [];
+
+interface Target {
+  name: string;
+  url: string;
+  pid: number | undefined;
+  key: string;
+  userId: string;
+  token: string;
+}
+
+interface Scenario {
+  name: "validate-API-key" | "fetch-user";
+  method: "GET" | "POST";
+  path: (t: Target) => string;
+  body?: (t: Target) => unknown;
+}
+
+interface Result {
+  rps: number;
+  p50: number | undefined;
+  p99: number | undefined;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+type Measured = Result & { serverCpu: number | undefined; clientCpu: number };
 
 /** Clock ticks per second of /proc's CPU times. */
 const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
 
 /** utime + stime and parent of a process, from /proc/<pid>/stat; undefined when it is gone. */
-function statOf(pid) {
+function statOf(pid: number | string): { ppid: number; ticks: number } | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const fields = (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
     return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined;
@@ -43,13 +71,14 @@ function statOf(pid) {
 }
 
 /** CPU milliseconds used so far by a process and its live descendants (Linux; undefined elsewhere). */
-function cpuMs(pid) {
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
   if (!existsSync(`/proc/${pid}/stat`)) return undefined;
-  const stats = new Map();
+  const stats = new Map<number, ReturnType<typeof statOf>>();
   for (const name of readdirSync("/proc")) if (/^\d+$/.test(name)) stats.set(Number(name), statOf(name));
   let ticks = 0;
   for (const [id, stat] of stats) {
-    for (let at = id, hops = 0; stat && at && hops < 64; at = stats.get(at)?.ppid, hops++) {
+    for (let at: number | undefined = id, hops = 0; stat && at && hops < 64; at = stats.get(at)?.ppid, hops++) {
       if (at === pid) {
         ticks += stat.ticks;
         break;
@@ -59,7 +88,7 @@ function cpuMs(pid) {
   return (ticks * 1000) / TICKS;
 }
 
-const load1 = () => loadavg()[0].toFixed(1);
+const load1 = (): string => (loadavg()[0] ?? 0).toFixed(1);
 
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
@@ -67,10 +96,11 @@ function stopAll() {
 process.on("exit", stopAll);
 process.on("SIGINT", () => process.exit(130));
 
-function waitForLine(child, test, what) {
-  return new Promise((resolve, reject) => {
+function waitForLine<T>(child: ChildProcess, test: (line: string) => T | undefined, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start within 60 s`)), 60_000);
     for (const stream of [child.stdout, child.stderr]) {
+      if (!stream) continue;
       createInterface({ input: stream }).on("line", (line) => {
         const found = test(line);
         if (found) {
@@ -83,12 +113,22 @@ function waitForLine(child, test, what) {
   });
 }
 
-async function startEmulator(dataDir, file = "bench.sqlite") {
+interface Started {
+  url: string;
+  keys: Record<string, string>;
+  child: ChildProcess;
+}
+
+async function startEmulator(dataDir: string, file = "bench.sqlite"): Promise<Started> {
   const child = spawn(process.execPath, [here("../dist/cli.js"), "--port", "0", "--json", "--data", join(dataDir, file)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
-  const info = await waitForLine(child, (line) => (line.startsWith("{") ? JSON.parse(line) : undefined), "the emulator");
+  const info = await waitForLine(
+    child,
+    (line) => (line.startsWith("{") ? (JSON.parse(line) as Omit<Started, "child">) : undefined),
+    "the emulator",
+  );
   return { ...info, child };
 }
 
@@ -97,30 +137,30 @@ async function startEmulator(dataDir, file = "bench.sqlite") {
  * start-up line, the CPU milliseconds it used by then, and milliseconds from the spawn to the
  * answer of a first API request (Fetch User, sent at once after the line), each sorted.
  */
-async function startupTimes(dataDir, runs) {
-  const line = [];
-  const cpu = [];
-  const first = [];
-  const since = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+async function startupTimes(dataDir: string, runs: number) {
+  const line: number[] = [];
+  const cpu: (number | undefined)[] = [];
+  const first: number[] = [];
+  const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     const started = await startEmulator(dataDir, `startup-${i}.sqlite`);
     line.push(since(t0));
     cpu.push(cpuMs(started.child.pid));
     const res = await fetch(`${started.url}/api/backend/v1/user/${crypto.randomUUID()}`, {
-      headers: { authorization: `Bearer ${started.keys["full-access"]}` },
+      headers: { authorization: `Bearer ${started.keys["full-access"] ?? ""}` },
     });
     await res.arrayBuffer();
     first.push(since(t0));
     if (res.status !== 404) throw new Error(`the first request answered ${res.status}, not 404`);
     started.child.kill("SIGTERM");
-    await new Promise((resolve) => (started.child.exitCode === null ? started.child.once("exit", resolve) : resolve()));
+    await new Promise<void>((resolve) => (started.child.exitCode === null ? started.child.once("exit", () => resolve()) : resolve()));
   }
-  const sorted = (list) => list.filter((v) => v !== undefined).sort((a, b) => a - b);
+  const sorted = (list: (number | undefined)[]): number[] => list.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
   return { line: sorted(line), cpu: sorted(cpu), first: sorted(first) };
 }
 
-async function startPrism() {
+async function startPrism(): Promise<{ url: string; pid: number | undefined }> {
   const port = 4600 + Math.floor(Math.random() * 300);
   const child = spawn(
     here("../node_modules/.bin/prism"),
@@ -135,7 +175,8 @@ async function startPrism() {
   return { url: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
-async function call(base, key, method, path, body) {
+// biome-ignore lint/suspicious/noExplicitAny: the answers are read by key, as the API sends them
+async function call(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -149,14 +190,14 @@ async function call(base, key, method, path, body) {
  * An open-loop generator: sends `rate` requests per second, evenly spaced, whatever the answers'
  * latency (a closed-loop tool at a fixed rate sends bursts), and times each from send to last byte.
  */
-function fixedRate(target, scenario, rate, seconds) {
+function fixedRate(target: Target, scenario: Scenario, rate: number, seconds: number): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const url = new URL(`${target.url}${scenario.path(target)}`);
   const body = scenario.body ? JSON.stringify(scenario.body(target)) : undefined;
-  const headers = { authorization: `Bearer ${target.key}`, "content-type": "application/json" };
+  const headers: Record<string, string> = { authorization: `Bearer ${target.key}`, "content-type": "application/json" };
   if (body) headers["content-length"] = String(Buffer.byteLength(body));
   const total = Math.round(rate * seconds);
-  const latencies = [];
+  const latencies: number[] = [];
   let sent = 0;
   let done = 0;
   let errors = 0;
@@ -166,7 +207,7 @@ function fixedRate(target, scenario, rate, seconds) {
     const finish = () => {
       agent.destroy();
       latencies.sort((a, b) => a - b);
-      const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+      const pct = (p: number): number | undefined => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
       resolve({ rps: done / elapsed, p50: pct(50), p99: pct(99), errors, non2xx, total: done });
     };
@@ -176,7 +217,8 @@ function fixedRate(target, scenario, rate, seconds) {
         res.resume();
         res.on("end", () => {
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) non2xx++;
           if (++done === total) finish();
         });
       });
@@ -199,13 +241,13 @@ function fixedRate(target, scenario, rate, seconds) {
 }
 
 /** A load phase, with the server's CPU time per request (µs) and the load generator's own. */
-async function load(target, scenario, rate) {
+async function load(target: Target, scenario: Scenario, rate?: number): Promise<Measured> {
   const server0 = cpuMs(target.pid);
   const client0 = process.cpuUsage();
   const result = await phase(target, scenario, rate);
   const server1 = cpuMs(target.pid);
   const client = process.cpuUsage(client0);
-  const perRequest = (ms) => (ms * 1000) / Math.max(1, result.total);
+  const perRequest = (ms: number): number => (ms * 1000) / Math.max(1, result.total);
   return {
     ...result,
     serverCpu: server0 === undefined || server1 === undefined ? undefined : perRequest(server1 - server0),
@@ -213,7 +255,7 @@ async function load(target, scenario, rate) {
   };
 }
 
-async function phase(target, scenario, rate) {
+async function phase(target: Target, scenario: Scenario, rate?: number): Promise<Result> {
   if (rate) return fixedRate(target, scenario, rate, SECONDS);
   const result = await autocannon({
     url: `${target.url}${scenario.path(target)}`,
@@ -239,15 +281,16 @@ try {
   const startup = await startupTimes(dataDir, Number(process.env.BENCH_STARTS ?? 7));
   const emu = await startEmulator(dataDir);
   const key = emu.keys["full-access"];
+  if (!key) throw new Error("the emulator printed no full-access key");
   const api = "/api/backend/v1";
   const { user_id } = await call(emu.url, key, "POST", `${api}/user/`, { email: "bench@example.com", first_name: "Bench" });
   const { org_id } = await call(emu.url, key, "POST", `${api}/org/`, { name: "Bench Org" });
   await call(emu.url, key, "POST", `${api}/org/add_user`, { user_id, org_id, role: "Admin" });
   const created = await call(emu.url, key, "POST", `${api}/end_user_api_keys`, { user_id, org_id });
   // BENCH_ONLY=emulator skips Prism (quick comparisons of emulator settings; no ratio then).
-  const prism = process.env.BENCH_ONLY === "emulator" ? { url: "" } : await startPrism();
+  const prism = process.env.BENCH_ONLY === "emulator" ? { url: "", pid: undefined } : await startPrism();
 
-  const allTargets = [
+  const allTargets: Target[] = [
     { name: "emulator", url: emu.url, pid: emu.child.pid, key, userId: user_id, token: created.api_key_token },
     {
       name: "prism",
@@ -259,7 +302,7 @@ try {
     },
   ];
   const targets = allTargets.filter((t) => !process.env.BENCH_ONLY || t.name === process.env.BENCH_ONLY);
-  const scenarios = [
+  const scenarios: Scenario[] = [
     {
       name: "validate-API-key",
       method: "POST",
@@ -271,27 +314,27 @@ try {
 
   // Max-throughput runs alternate between the targets, ROUNDS times: each round's ratio compares
   // runs next to each other in time, so a change in the machine's load moves both.
-  const rows = [];
+  const rows: { scenario: Scenario["name"]; target: string; max: Measured; all: Measured[]; fixed: Measured }[] = [];
   for (const scenario of scenarios) {
     for (const target of targets) await load(target, scenario); // warm-up run, not counted
-    const runs = new Map(targets.map((t) => [t.name, []]));
+    const runs = new Map<string, Measured[]>(targets.map((t) => [t.name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         const max = await load(target, scenario);
-        runs.get(target.name).push(max);
+        runs.get(target.name)?.push(max);
         process.stderr.write(`${scenario.name} on ${target.name}, round ${round + 1}: ${Math.round(max.rps)} req/s\n`);
       }
     }
     for (const target of targets) {
       const fixed = await load(target, scenario, RATE);
-      const all = runs.get(target.name);
+      const all = runs.get(target.name) ?? [];
       rows.push({ scenario: scenario.name, target: target.name, max: medianBy(all, "rps"), all, fixed });
     }
   }
 
   const loadAfter = load1();
-  const f = (n) => (typeof n === "number" ? (Math.round(n * 100) / 100).toString() : "-");
-  const us = (n) => (typeof n === "number" ? n.toFixed(1) : "-");
+  const f = (n: number | undefined): string => (typeof n === "number" ? (Math.round(n * 100) / 100).toString() : "-");
+  const us = (n: number | undefined): string => (typeof n === "number" ? n.toFixed(1) : "-");
   console.log(
     `\nNode ${process.version}, ${SECONDS} s per run, ${ROUNDS} rounds, ${CONNECTIONS} connections for max throughput, ${RATE} req/s fixed rate (open loop, evenly spaced); ` +
       `load average (1 min) ${loadBefore} before, ${loadAfter} after, on ${availableParallelism()} cores\n`,
@@ -307,7 +350,8 @@ try {
     );
   }
   console.log("");
-  const spread = (list, unit) => `min ${f(list[0])} / median ${f(list[Math.floor(list.length / 2)])} / max ${f(list.at(-1))} ${unit}`;
+  const spread = (list: number[], unit: string): string =>
+    `min ${f(list[0])} / median ${f(list[Math.floor(list.length / 2)])} / max ${f(list.at(-1))} ${unit}`;
   const lineMedian = median(startup.line);
   console.log(
     `start-up of an empty store, ${startup.line.length} runs: spawn to start-up line ${spread(startup.line, "ms")} (target < 300 ms: ${lineMedian < 300 ? "met" : "NOT met"}); ` +
@@ -317,16 +361,16 @@ try {
   for (const scenario of scenarios) {
     const e = rows.find((r) => r.scenario === scenario.name && r.target === "emulator");
     const p = rows.find((r) => r.scenario === scenario.name && r.target === "prism");
-    if (!p) continue;
-    const ratios = e.all.map((run, i) => run.rps / p.all[i].rps);
+    if (!e || !p) continue;
+    const ratios = e.all.map((run, i) => run.rps / (p.all[i]?.rps ?? Number.NaN));
     const ratio = median(ratios);
-    const cpuRatios = e.all.map((run, i) => p.all[i].serverCpu / run.serverCpu).filter(Number.isFinite);
+    const cpuRatios = e.all.map((run, i) => (p.all[i]?.serverCpu ?? Number.NaN) / (run.serverCpu ?? Number.NaN)).filter(Number.isFinite);
     const cpuRatio = cpuRatios.length ? `${median(cpuRatios).toFixed(1)}x (rounds ${cpuRatios.map((r) => r.toFixed(1)).join(" / ")})` : "-";
     console.log(
       `${scenario.name}: emulator/prism throughput ${ratio.toFixed(1)}x, median of ${ratios.length} rounds (${ratios.map((r) => r.toFixed(1)).join(" / ")}; ` +
         `target >= ${goals[scenario.name]}x: ${ratio >= goals[scenario.name] ? "met" : "NOT met"}); ` +
         `by server CPU per request ${cpuRatio}, ${us(e.max.serverCpu)} vs ${us(p.max.serverCpu)} µs; ` +
-        `emulator p99 at ${RATE} req/s ${f(e.fixed.p99)} ms (target < 2 ms: ${e.fixed.p99 < 2 ? "met" : "NOT met"})`,
+        `emulator p99 at ${RATE} req/s ${f(e.fixed.p99)} ms (target < 2 ms: ${(e.fixed.p99 ?? Number.POSITIVE_INFINITY) < 2 ? "met" : "NOT met"})`,
     );
   }
 } finally {
