@@ -99,11 +99,12 @@ describe.each(builds)("retries and timeouts (%s build)", (_name, lib) => {
     await lib.fetchUserById.safe(make(stub.fetch, { backoff: { baseMs: 40, maxMs: 120 }, maxRetries: 3 }), { path });
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     expect(gaps).toHaveLength(3);
-    // 40, 80, then 160 capped at 120; each less up to a quarter (timers may run a little late).
+    // 40, 80, then 160 capped at 120; each less up to a quarter. Timers run late on a busy machine,
+    // so only the lower bounds are checked here (a first gap 35 ms late once outgrew the second);
+    // the exact pauses are pauseBefore()'s, in test/retry-policy.test.ts.
     expect(gaps[0]).toBeGreaterThanOrEqual(29);
     expect(gaps[1]).toBeGreaterThanOrEqual(59);
     expect(gaps[2]).toBeGreaterThanOrEqual(89);
-    expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
   });
 
   it("Retry-After (seconds or HTTP date) replaces the backoff; one over 60 s ends the retries", async () => {
