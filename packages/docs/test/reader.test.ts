@@ -446,10 +446,19 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
       if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
       await p.locator(".pa-theme").click();
       await expect.poll(async () => lightness(await background(p))).toBeGreaterThan(200);
-      // The choice is remembered in this browser.
-      await p.reload();
-      await p.locator("html.pa-ready").waitFor({ state: "attached" });
-      expect(lightness(await background(p))).toBeGreaterThan(200);
+      // The choice is remembered in this browser. Chromium hands a page's storage writes to the
+      // browser process a moment later, and a loaded machine once reloaded before that: reload
+      // until the new page sees it (a forgotten choice never does).
+      await expect
+        .poll(
+          async () => {
+            await p.reload();
+            await p.locator("html.pa-ready").waitFor({ state: "attached" });
+            return lightness(await background(p));
+          },
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(200);
       if (!(await p.locator(".pa-theme").isVisible())) await showMenu(p);
       await p.locator(".pa-theme").click();
       await expect.poll(async () => lightness(await background(p))).toBeLessThan(60);
