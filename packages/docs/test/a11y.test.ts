@@ -6,13 +6,12 @@
 // phone's menu a dialog, live regions for search and copy, the ARIA tabs pattern, one Tab stop
 // per control.
 // Run: pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs test/a11y.test.ts
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARGS, CHROMIUM } from "../src/chromium.js";
-import { everySectionArrived, indexHtml } from "./support.js";
+import { everySectionArrived, indexHtml, launchChromium } from "./support.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -23,8 +22,7 @@ const GUIDE = "#/section/task-guides/onboardcustomer";
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,12 +5,11 @@
 // a late operation, and Ctrl+F brings in every section. Left alone, the page brings all of them in
 // by itself. With scripting off, every section is plain HTML in its place.
 // Run: pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs test/later.test.ts
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARGS, CHROMIUM } from "../src/chromium.js";
-import { indexHtml, loadSiteView } from "./support.js";
+import { indexHtml, launchChromium, loadSiteView } from "./support.js";
 
 const fileUrl = pathToFileURL(indexHtml).href;
 const html = readFileSync(indexHtml, "utf8");
@@ -25,8 +24,7 @@ const lastView = view.operations.find((op) => op.route === last)!;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,19 +4,18 @@
 // readable wide tables, no research notes, search by operationId and SDK function, the pagination
 // list, code not hidden by the copy button or by the phone's menu button, and the release shown.
 // Run: pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs test/reader.test.ts
-import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deref, loadBundledDocument } from "@propelauth-openapi/spec";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReleaseNotes } from "../src/changelog.js";
-import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { sdkFunctions } from "../src/facts.js";
 import { repoRoot } from "../src/paths.js";
 import { type PreviewServer, startPreviewServer } from "../src/preview.js";
 import { operationHref } from "../src/routes.js";
-import { artefactDir, distDir, everySectionArrived, indexHtml, listOperations, loadSiteDocument } from "./support.js";
+import { artefactDir, distDir, everySectionArrived, indexHtml, launchChromium, listOperations, loadSiteDocument } from "./support.js";
 
 const doc = loadSiteDocument();
 const source = loadBundledDocument();
@@ -34,7 +33,6 @@ const blocked: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   // The site in a server's /docs/ folder, as a static host would put it.
   const siteRoot = join(artefactDir, "site-root");
   rmSync(siteRoot, { recursive: true, force: true });
@@ -42,7 +40,7 @@ beforeAll(async () => {
   symlinkSync(distDir, join(siteRoot, "docs"));
   server = await startPreviewServer({ root: siteRoot, port: 0 });
   docsUrl = `${server.url}docs/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listOperations, type OpenApiDocument, type Operation } from "@propelauth-openapi/spec";
-import type { Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { type ReleaseNotes, readReleaseNotes } from "../src/changelog.js";
+import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { plainText } from "../src/intro-markdown.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import type { CodeSample } from "../src/samples.js";
@@ -83,4 +84,10 @@ export { listOperations };
 export async function everySectionArrived(page: Page): Promise<void> {
   await page.evaluate(() => dispatchEvent(new Event("scroll")));
   await page.locator("html.pa-complete").waitFor({ state: "attached" });
+}
+
+/** Headless Chromium as the browser tests use it; a clear error when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
