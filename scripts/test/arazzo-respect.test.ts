@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../packages/emulator/dist/index.js";
 import { TASKS } from "../../spec/src/workflow.js";
+import { outputOf } from "./run-as-user.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const spec = join(root, "spec");
@@ -25,7 +26,7 @@ interface Run {
   output: string;
 }
 
-function respect(
+async function respect(
   url: string,
   apiKey: string,
   options: { workflows?: string[]; skip?: string[]; inputs?: Record<string, string>; json?: string } = {},
@@ -54,15 +55,9 @@ function respect(
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-  });
-  child.stderr.on("data", (d) => {
-    output += d;
-  });
+  const { code, output } = await outputOf(child);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colours respect prints anyway
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, output: output.replace(/\u001b\[[0-9;]*m/g, "") })));
+  return { code, output: output.replace(/\u001b\[[0-9;]*m/g, "") };
 }
 
 /** The parts of respect's `--json-output` log read here. */

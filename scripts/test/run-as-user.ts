@@ -1,6 +1,7 @@
 // Runs one of the repository's scripts as a user's shell would, and gives back all it printed.
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -17,6 +18,11 @@ export async function runAsUser(script: string): Promise<{ code: number | null; 
     env: userEnv(),
     stdio: ["ignore", "pipe", "pipe"],
   });
+  return outputOf(child);
+}
+
+/** A spawned process's exit code and its stdout and stderr together, once it has closed. */
+export async function outputOf(child: ChildProcessByStdio<null, Readable, Readable>) {
   let output = "";
   child.stdout.on("data", (d) => {
     output += d;
