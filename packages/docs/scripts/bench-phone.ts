@@ -18,7 +18,7 @@
 //   - requests: requests to anything but the page's own server (must stay 0).
 // Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--baseline <git rev>] [--old <folder>] [--new <folder>]
 // The old page is the site built from the baseline revision, by default the last release of the
-// Redoc page (built into .tmp/bench-old-<rev>/ on first use); `--baseline main` compares with main.
+// Redoc page (built into .tmp/bench-old-<commit>/ on first use); `--baseline main` compares with main.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -65,14 +65,22 @@ function linkModules(target: string): void {
   symlinkSync(join(spec, ".bin", "redocly"), join(target, ".bin", "redocly"));
 }
 
-/** Builds the baseline's docs into .tmp/bench-old-<rev> (once): its sources, this package's node_modules. */
+const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, maxBuffer: 1 << 28 });
+
+/**
+ * Builds the baseline's docs into .tmp/bench-old-<commit> (once per commit, so a branch that moved
+ * is built again): its sources and release notes (the changelog section reads `.changeset/` and
+ * `spec/CHANGELOG.md`, about 13 KB of the page), this package's node_modules.
+ */
 function oldSite(): string {
-  const out = join(packageDir, ".tmp", `bench-old-${baseline.replace(/[^\w.-]/g, "_")}`);
+  const commit = git("rev-parse", "--short=12", `${baseline}^{commit}`).toString().trim();
+  const out = join(packageDir, ".tmp", `bench-old-${commit}`);
   const docs = join(out, "packages", "docs");
   if (existsSync(join(docs, "dist", "index.html"))) return join(docs, "dist");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const archive = execFileSync("git", ["archive", baseline, "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
+  const notes = git("ls-tree", "--name-only", commit, "--", ".changeset", "spec/CHANGELOG.md").toString().split("\n").filter(Boolean);
+  const archive = git("archive", commit, "packages/docs", "tsconfig.base.json", ...notes);
   execFileSync("tar", ["-x", "-C", out], { input: archive });
   linkModules(join(docs, "node_modules"));
   const bin = join(packageDir, "node_modules", ".bin");
