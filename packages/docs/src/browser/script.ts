@@ -4,7 +4,8 @@
 // the rest of the page (about 1 MB) still streams in; what needs the whole page (the current item,
 // following the scroll) waits for DOMContentLoaded. It switches tabs (all samples panels together),
 // copies code, searches the sidebar's entries, follows the light/dark choice, marks the current
-// sidebar item and opens its tag, and opens and closes the phone's menu (a modal dialog there).
+// sidebar item and opens its tag, and opens and closes the phone's menu (a modal dialog there),
+// laid out ahead, hidden, once the first screen has painted.
 // It announces search results and copies through the page's status line. It also turns the
 // operations' sections, which the page holds as text in `<noscript class="pa-later">` so that the
 // first parse is small, into HTML: the one a link or the address points at at once, the rest
