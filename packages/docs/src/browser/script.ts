@@ -125,6 +125,9 @@ function setMenu(open: boolean, returnFocus = false): void {
   // The content may not have arrived yet: then it is made inert when it has (see init).
   const content = main();
   if (content) content.inert = modal;
+  // Opened, the menu shows where the reader is.
+  const active = nav.querySelector<HTMLElement>("[data-active=true]");
+  if (open && active) scrollIntoNav(nav, active);
   if (modal) {
     nav.setAttribute("role", "dialog");
     nav.setAttribute("aria-modal", "true");
@@ -161,7 +164,18 @@ function highlight(route = location.hash || "#/"): void {
   item.dataset.active = "true";
   const tag = item.closest("details");
   if (tag) tag.open = true;
-  if (nav.offsetParent !== null) item.scrollIntoView({ block: "nearest" });
+  scrollIntoNav(nav, item);
+}
+
+/**
+ * Scrolls the sidebar (its own scroller, never the page) until the item is in its view. While the
+ * sidebar has no box (a phone's closed menu before it is laid out ahead) nothing moves.
+ */
+function scrollIntoNav(nav: HTMLElement, item: HTMLElement): void {
+  const view = nav.getBoundingClientRect();
+  const box = item.getBoundingClientRect();
+  if (box.top < view.top) nav.scrollTop -= view.top - box.top;
+  else if (box.bottom > view.bottom) nav.scrollTop += Math.ceil(Math.min(box.bottom - view.bottom, box.top - view.top));
 }
 
 /** The section of a route: the element with that id, or the section around it (an introduction subheading). */
