@@ -18,7 +18,7 @@
 //   - requests: requests to anything but the page's own server (must stay 0).
 // Run: pnpm --filter @propelauth-openapi/docs bench [--runs 5] [--baseline <git rev>] [--old <folder>] [--new <folder>]
 // The old page is the site built from the baseline revision, by default the last release of the
-// Redoc page (built into .tmp/bench-old-<rev>/ on first use); `--baseline main` compares with main.
+// Redoc page (built into .tmp/bench-old-<commit>/ on first use); `--baseline main` compares with main.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -27,15 +27,7 @@ import { chromium, type Page } from "playwright-core";
 import { ARGS, CHROMIUM } from "../src/chromium.js";
 import { packageDir, repoRoot } from "../src/paths.js";
 import { startPreviewServer } from "../src/preview.js";
-
-/** Chrome DevTools' "Slow 4G" preset. */
-const SLOW_4G = {
-  offline: false,
-  latency: 562.5,
-  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
-  uploadThroughput: (750 * 1024 * 0.9) / 8,
-};
-const CPU_SLOWDOWN = 4;
+import { CPU_SLOWDOWN, type PageKind, phonePage, SELECTORS, tapDirectly } from "./phone.js";
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +42,7 @@ const { values } = parseArgs({
 const REDOC_PAGE = "5dd1321";
 const baseline = values.baseline ?? REDOC_PAGE;
 const runs = Number(values.runs ?? 3);
+const operation = values.operation ?? "fetchUserByEmail";
 
 /**
  * The Redoc page builds with `redocly`, which this package no longer depends on: its node_modules is
@@ -65,14 +58,22 @@ function linkModules(target: string): void {
   symlinkSync(join(spec, ".bin", "redocly"), join(target, ".bin", "redocly"));
 }
 
-/** Builds the baseline's docs into .tmp/bench-old-<rev> (once): its sources, this package's node_modules. */
+const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, maxBuffer: 1 << 28 });
+
+/**
+ * Builds the baseline's docs into .tmp/bench-old-<commit> (once per commit, so a branch that moved
+ * is built again): its sources and release notes (the changelog section reads `.changeset/` and
+ * `spec/CHANGELOG.md`, about 13 KB of the page), this package's node_modules.
+ */
 function oldSite(): string {
-  const out = join(packageDir, ".tmp", `bench-old-${baseline.replace(/[^\w.-]/g, "_")}`);
+  const commit = git("rev-parse", "--short=12", `${baseline}^{commit}`).toString().trim();
+  const out = join(packageDir, ".tmp", `bench-old-${commit}`);
   const docs = join(out, "packages", "docs");
   if (existsSync(join(docs, "dist", "index.html"))) return join(docs, "dist");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const archive = execFileSync("git", ["archive", baseline, "packages/docs", "tsconfig.base.json"], { cwd: repoRoot, maxBuffer: 1 << 28 });
+  const notes = git("ls-tree", "--name-only", commit, "--", ".changeset", "spec/CHANGELOG.md").toString().split("\n").filter(Boolean);
+  const archive = git("archive", commit, "packages/docs", "tsconfig.base.json", ...notes);
   execFileSync("tar", ["-x", "-C", out], { input: archive });
   linkModules(join(docs, "node_modules"));
   const bin = join(packageDir, "node_modules", ".bin");
@@ -94,27 +95,6 @@ interface Run {
   requests: number;
   bytes: number;
 }
-
-/**
- * The two kinds of page: the Redoc page (its script owns the sidebar once React is attached to
- * it) and the pre-rendered page (its inline script marks <html> with `pa-ready` when it has run).
- * The same steps are timed on both: open the menu, open the "Users" tag if it is folded, tap the
- * operation, wait until its heading is on screen.
- */
-type PageKind = "redoc" | "static";
-
-const SELECTORS = {
-  redoc: {
-    menu: "[data-component-name='Menu/Menu']",
-    opener: "[data-testid=floating-button]",
-    heading: (id: string) => `[data-section-id$="/${id}"] h2`,
-  },
-  static: {
-    menu: "nav.pa-nav",
-    opener: ".pa-menu-button",
-    heading: (id: string) => `[id$="/${id}"] h2`,
-  },
-};
 
 async function pageKind(page: Page): Promise<PageKind> {
   const menu = page.locator(`${SELECTORS.redoc.menu}, ${SELECTORS.static.menu}`).first();
@@ -167,122 +147,23 @@ async function openOperation(page: Page, kind: PageKind, operation: string): Pro
 async function playwrightTaps(page: Page): Promise<{ ready: number; usable: number }> {
   const kind = await pageKind(page);
   const ready = await waitForScript(page, kind);
-  await openOperation(page, kind, values.operation ?? "fetchUserByEmail");
+  await openOperation(page, kind, operation);
   return { ready, usable: await page.evaluate(() => performance.now()) };
 }
 
-/**
- * Where a tap on the first element matching `selector` (and, if given, with exactly `text`) lands:
- * its centre, once it is laid out, on screen and what a tap there hits; null until then (brought
- * into its scroller's view first, as Playwright does). "hidden" when it is there but not shown.
- */
-function tapPoint(page: Page, selector: string, text?: string): Promise<{ x: number; y: number } | "hidden" | null> {
-  return page.evaluate(
-    ([sel, txt]) => {
-      const el = [...document.querySelectorAll(sel)].find((e) => txt === undefined || e.textContent?.trim() === txt);
-      if (!el) return null;
-      if (!el.checkVisibility()) return "hidden";
-      el.scrollIntoView({ block: "nearest" });
-      const box = el.getBoundingClientRect();
-      const x = box.left + box.width / 2;
-      const y = box.top + box.height / 2;
-      const hit = document.elementFromPoint(x, y);
-      return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
-    },
-    [selector, text] as const,
-  );
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls with plain evaluations (no injected script) until `check` gives a value. */
-async function until<T>(check: () => Promise<T | null | undefined | false>): Promise<T> {
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("bench: timed out");
-    await pause(20);
-  }
-}
-
-/** The same taps as openOperation, each sent as soon as its target can take it. */
-async function directTaps(page: Page): Promise<{ ready: number; usable: number }> {
-  const operation = (values.operation ?? "fetchUserByEmail").toLowerCase();
-  const kind = await until(() =>
-    page.evaluate(() =>
-      document.documentElement.classList.contains("pa-ready")
-        ? "static"
-        : document.querySelector("[data-component-name='Menu/Menu'] a, .menu-content li") !== null &&
-            Object.keys(document.querySelector("[data-component-name='Menu/Menu'] a, .menu-content li")!).some((k) =>
-              k.startsWith("__react"),
-            )
-          ? "redoc"
-          : null,
-    ),
-  );
-  const ready = await page.evaluate(() => performance.now());
-  const s = SELECTORS[kind];
-  const tap = async (selector: string, text?: string) => {
-    const point = await until(async () => {
-      const p = await tapPoint(page, selector, text);
-      return p === "hidden" ? null : p;
-    });
-    await page.mouse.click(point.x, point.y);
-  };
-  const link = `${s.menu} a[href$="/${operation}"]`;
-  // On a phone the sidebar sits behind the menu button.
-  if ((await tapPoint(page, s.opener)) !== "hidden") await tap(s.opener);
-  // The operation's tag is folded: open it first.
-  const shown = await until(async () => {
-    const p = await tapPoint(page, link);
-    return p === "hidden" ? "folded" : p && "shown";
-  }).catch(() => "folded");
-  if (shown === "folded") await tap(`${s.menu} a, ${s.menu} summary`, "Users");
-  await tap(link);
-  await until(() =>
-    page.evaluate((selector) => {
-      const box = document.querySelector(selector)?.getBoundingClientRect();
-      return box !== undefined && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
-    }, s.heading(operation)),
-  );
-  return { ready, usable: await page.evaluate(() => performance.now()) };
-}
+const directTaps = (page: Page) => tapDirectly(page, operation);
 
 async function measure(root: string, taps: typeof playwrightTaps): Promise<Omit<Run, "direct">> {
   const server = await startPreviewServer({ root, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-      userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36",
-    });
-    const page = await context.newPage();
-    let requests = 0;
-    let bytes = 0;
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || /^(data|blob):/.test(url)) return route.continue();
-      requests++;
-      return route.abort("blockedbyclient");
-    });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-    cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => {
-      bytes += event.encodedDataLength;
-    });
-    await page.goto(server.url, { waitUntil: "commit" });
-    const { ready, usable } = await taps(page);
-    const firstPaint = await page.evaluate(
+    const phone = await phonePage(browser, server.url);
+    await phone.page.goto(server.url, { waitUntil: "commit" });
+    const { ready, usable } = await taps(phone.page);
+    const firstPaint = await phone.page.evaluate(
       () => performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? Number.NaN,
     );
-    return { firstPaint, ready, usable, requests, bytes };
+    return { firstPaint, ready, usable, requests: phone.offPage(), bytes: phone.bytes() };
   } finally {
     await browser.close();
     await server.close();

@@ -222,6 +222,27 @@ describe.each([1440, 390])("the site at %i px (offline)", (width) => {
     }
   });
 
+  it("opened on the sidebar's last item, the sidebar shows it highlighted (scrolled within the sidebar)", async () => {
+    const hash = await page.locator(`${MENU} a[href^="#/"]:not(.pa-title):not(.pa-hit)`).last().getAttribute("href");
+    const deep = await open(context, `${fileUrl}${hash}`);
+    try {
+      await showMenu(deep);
+      const item = deep.locator(`${MENU} [data-active=true]`);
+      await expect
+        .poll(() =>
+          item.evaluate((a) => {
+            const nav = a.closest("nav")!.getBoundingClientRect();
+            const box = a.getBoundingClientRect();
+            // (within a pixel: boxes sit at fractions of one)
+            return box.height > 0 && box.top >= nav.top - 1 && box.bottom <= nav.bottom + 1;
+          }),
+        )
+        .toBe(true);
+    } finally {
+      await deep.close();
+    }
+  });
+
   it("the sidebar follows the reader's scrolling: the section at the top of the window is marked", async () => {
     const { op } = await openOperation(page, "fetchUserById");
     const target = ops.find((o) => o.operationId === "fetchUserByEmail")!;

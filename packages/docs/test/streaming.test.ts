@@ -1,6 +1,7 @@
 // The controls answer while the page is still arriving (issue 29, speed): a server on 127.0.0.1
 // sends the page up to the start of <main> and holds the rest; on a phone, the Contents button
-// opens the menu, search finds an operation and the theme switches before the page has ended.
+// opens the menu, search finds an operation and the theme switches before the page has ended; the
+// closed menu is laid out ahead (hidden) as soon as the sidebar has arrived.
 // Run: pnpm --filter @propelauth-openapi/docs build && npx vitest run --project docs test/streaming.test.ts
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";
@@ -65,6 +66,36 @@ describe("while the page streams in", () => {
       await expect.poll(() => button.getAttribute("aria-expanded")).toBe("false");
       await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/users/fetchuserbyemail");
     } finally {
+      await context.close();
+    }
+  });
+
+  it("on a phone, the closed menu is laid out ahead, hidden, once the sidebar has arrived (opening it then only shows it)", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    await context.route("**/*", (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    try {
+      await page.goto(url, { waitUntil: "commit" });
+      const button = page.locator(".pa-menu-button");
+      await button.waitFor({ state: "visible" });
+      const nav = page.locator("nav.pa-nav");
+      // Laid out (it has a box) but not shown: no tap, Tab stop or screen reader reaches it.
+      const state = () => nav.evaluate((n) => ({ box: n.getBoundingClientRect().height > 0, visibility: getComputedStyle(n).visibility }));
+      await expect.poll(state).toEqual({ box: true, visibility: "hidden" });
+      expect(await page.evaluate(() => document.readyState)).toBe("loading");
+      expect(await nav.isVisible()).toBe(false);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.querySelector("nav.pa-nav")!.contains(document.activeElement))).toBe(false);
+      await button.click();
+      await expect.poll(state).toEqual({ box: true, visibility: "visible" });
+      expect(await nav.isVisible()).toBe(true);
+      await page.keyboard.press("Escape");
+      await expect.poll(state).toEqual({ box: true, visibility: "hidden" });
+    } finally {
+      held?.end(html.slice(split));
       await context.close();
     }
   });
