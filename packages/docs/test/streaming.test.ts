@@ -38,17 +38,23 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** A phone's page on the held-back stream, once its Contents button is shown. */
+async function phonePage() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  context.setDefaultTimeout(15_000);
+  await context.route("**/*", (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "commit" });
+  const button = page.locator(".pa-menu-button");
+  await button.waitFor({ state: "visible" });
+  return { context, page, button };
+}
+
 describe("while the page streams in", () => {
   it("the phone's menu, search and the theme answer before the page has ended", async () => {
     expect(split).toBeGreaterThan(0);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(15_000);
-    await context.route("**/*", (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
-    const page = await context.newPage();
+    const { context, page, button } = await phonePage();
     try {
-      await page.goto(url, { waitUntil: "commit" });
-      const button = page.locator(".pa-menu-button");
-      await button.waitFor({ state: "visible" });
       expect(await page.evaluate(() => document.readyState)).toBe("loading");
       await button.click();
       await expect.poll(() => button.getAttribute("aria-expanded")).toBe("true");
@@ -71,14 +77,8 @@ describe("while the page streams in", () => {
   });
 
   it("on a phone, the closed menu is laid out ahead, hidden, once the sidebar has arrived (opening it then only shows it)", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(15_000);
-    await context.route("**/*", (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
-    const page = await context.newPage();
+    const { context, page, button } = await phonePage();
     try {
-      await page.goto(url, { waitUntil: "commit" });
-      const button = page.locator(".pa-menu-button");
-      await button.waitFor({ state: "visible" });
       const nav = page.locator("nav.pa-nav");
       // Laid out (it has a box) but not shown: no tap, Tab stop or screen reader reaches it.
       const state = () => nav.evaluate((n) => ({ box: n.getBoundingClientRect().height > 0, visibility: getComputedStyle(n).visibility }));
