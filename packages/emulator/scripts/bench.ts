@@ -5,10 +5,14 @@
 // figures, which move with the machine's load, it reports each server's own CPU time per request
 // (user + system time of its processes, from /proc on Linux), which the load moves much less, and
 // the load average before and after. Run `pnpm build` first; then `pnpm bench`.
-// The max-throughput runs alternate between the two servers BENCH_ROUNDS times; ratios are the
-// median of each round's.
+// The max-throughput runs alternate between the servers BENCH_ROUNDS times; ratios are the
+// median of each round's. Before each run the benchmark waits until every server is idle (a server
+// still busy with the last run's backlog or garbage would take the cores from the next run) and
+// collects its own garbage. A bare node:http server sending the emulator's own answers runs beside
+// them as a reference: the floor of Node's HTTP cost on the machine.
 //   BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_RATE (default 1000), BENCH_STARTS (default 7),
-//   BENCH_ROUNDS (default 3)
+//   BENCH_ROUNDS (default 3), BENCH_ONLY (one server's name), BENCH_BASELINE (the cli.js of another
+//   emulator build, measured beside this one), BENCH_TRACE=1 (phase starts and slow fixed-rate answers, with times)
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
@@ -16,6 +20,8 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,6 +35,10 @@ const medianBy = <T extends Record<K, number>, K extends string>(runs: T[], key:
   [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)] as T;
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const children: ChildProcess[] = [];
+const trace = process.env.BENCH_TRACE ? (line: string) => process.stderr.write(`${line}\n`) : () => {};
+// The load generator's own garbage collection, run between phases rather than in one.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 interface Target {
   name: string;
@@ -88,6 +98,24 @@ function cpuMs(pid: number | undefined): number | undefined {
   return (ticks * 1000) / TICKS;
 }
 
+/**
+ * Waits (at most 5 s) until every server used at most one clock tick of CPU in 200 ms: the last
+ * run's backlog and garbage collection are over before the next run starts.
+ */
+async function settle(): Promise<void> {
+  const pids = children.filter((c) => c.exitCode === null).map((c) => c.pid);
+  const deadline = Date.now() + 5000;
+  let before = pids.map(cpuMs);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = pids.map(cpuMs);
+    const busy = now.some((ms, i) => ms !== undefined && before[i] !== undefined && ms - (before[i] as number) > 1000 / TICKS);
+    if (!busy) return;
+    before = now;
+  }
+  trace(`settle ${Date.now()} gave up after 5 s`);
+}
+
 const load1 = (): string => (loadavg()[0] ?? 0).toFixed(1);
 
 function stopAll() {
@@ -119,8 +147,10 @@ interface Started {
   child: ChildProcess;
 }
 
-async function startEmulator(dataDir: string, file = "bench.sqlite"): Promise<Started> {
-  const child = spawn(process.execPath, [here("../dist/cli.js"), "--port", "0", "--json", "--data", join(dataDir, file)], {
+const OWN_CLI = here("../dist/cli.js");
+
+async function startEmulator(dataDir: string, file = "bench.sqlite", cli = OWN_CLI): Promise<Started> {
+  const child = spawn(process.execPath, [cli, "--port", "0", "--json", "--data", join(dataDir, file)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -137,14 +167,14 @@ async function startEmulator(dataDir: string, file = "bench.sqlite"): Promise<St
  * start-up line, the CPU milliseconds it used by then, and milliseconds from the spawn to the
  * answer of a first API request (Fetch User, sent at once after the line), each sorted.
  */
-async function startupTimes(dataDir: string, runs: number) {
+async function startupTimes(dataDir: string, runs: number, cli = OWN_CLI) {
   const line: number[] = [];
   const cpu: (number | undefined)[] = [];
   const first: number[] = [];
   const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
-    const started = await startEmulator(dataDir, `startup-${i}.sqlite`);
+    const started = await startEmulator(dataDir, `startup-${crypto.randomUUID()}.sqlite`, cli);
     line.push(since(t0));
     cpu.push(cpuMs(started.child.pid));
     const res = await fetch(`${started.url}/api/backend/v1/user/${crypto.randomUUID()}`, {
@@ -216,7 +246,9 @@ function fixedRate(target: Target, scenario: Scenario, rate: number, seconds: nu
       const req = request(url, { method: scenario.method, headers, agent }, (res) => {
         res.resume();
         res.on("end", () => {
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          latencies.push(ms);
+          if (ms > 5) trace(`slow ${Date.now()} ${ms.toFixed(1)} ${target.name} ${scenario.name}`);
           const status = res.statusCode ?? 0;
           if (status < 200 || status >= 300) non2xx++;
           if (++done === total) finish();
@@ -242,6 +274,9 @@ function fixedRate(target: Target, scenario: Scenario, rate: number, seconds: nu
 
 /** A load phase, with the server's CPU time per request (µs) and the load generator's own. */
 async function load(target: Target, scenario: Scenario, rate?: number): Promise<Measured> {
+  await settle();
+  collectGarbage();
+  trace(`phase ${Date.now()} ${target.name} ${scenario.name} ${rate ?? "max"}`);
   const server0 = cpuMs(target.pid);
   const client0 = process.cpuUsage();
   const result = await phase(target, scenario, rate);
@@ -275,43 +310,99 @@ async function phase(target: Target, scenario: Scenario, rate?: number): Promise
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "propelauth-emulator-bench-"));
-try {
-  const loadBefore = load1();
-  const startup = await startupTimes(dataDir, Number(process.env.BENCH_STARTS ?? 7));
-  const emu = await startEmulator(dataDir);
+const api = "/api/backend/v1";
+const scenarios: Scenario[] = [
+  {
+    name: "validate-API-key",
+    method: "POST",
+    path: () => `${api}/end_user_api_keys/validate`,
+    body: (t) => ({ api_key_token: t.token }),
+  },
+  { name: "fetch-user", method: "GET", path: (t) => `${api}/user/${t.userId}?include_orgs=true` },
+];
+
+/** An emulator with a user in an organization and the user's API key, as a target. */
+async function emulatorTarget(name: string, dataDir: string, cli?: string): Promise<Target> {
+  const emu = await startEmulator(dataDir, `${name}.sqlite`, cli);
   const key = emu.keys["full-access"];
-  if (!key) throw new Error("the emulator printed no full-access key");
-  const api = "/api/backend/v1";
+  if (!key) throw new Error(`${name} printed no full-access key`);
   const { user_id } = await call(emu.url, key, "POST", `${api}/user/`, { email: "bench@example.com", first_name: "Bench" });
   const { org_id } = await call(emu.url, key, "POST", `${api}/org/`, { name: "Bench Org" });
   await call(emu.url, key, "POST", `${api}/org/add_user`, { user_id, org_id, role: "Admin" });
   const created = await call(emu.url, key, "POST", `${api}/end_user_api_keys`, { user_id, org_id });
-  // BENCH_ONLY=emulator skips Prism (quick comparisons of emulator settings; no ratio then).
-  const prism = process.env.BENCH_ONLY === "emulator" ? { url: "", pid: undefined } : await startPrism();
+  return { name, url: emu.url, pid: emu.child.pid, key, userId: user_id, token: created.api_key_token };
+}
 
-  const allTargets: Target[] = [
-    { name: "emulator", url: emu.url, pid: emu.child.pid, key, userId: user_id, token: created.api_key_token },
-    {
+// The floor: node:http reading each request and sending the emulator's own answer, unchanged.
+const BARE_SERVER = `
+const answers = JSON.parse(process.env.BENCH_ANSWERS);
+require("node:http").createServer((req, res) => {
+  req.on("data", () => {});
+  req.on("end", () => {
+    const a = answers[req.method + " " + req.url];
+    res.writeHead(a.status, { "content-type": "application/json", "content-length": Buffer.byteLength(a.body), "x-request-id": "req_1_bench" }).end(a.body);
+  });
+}).listen(0, "127.0.0.1", function () { console.log(JSON.stringify({ port: this.address().port })); });`;
+
+/** A bare node:http server answering each scenario's request with `emu`'s answer to it. */
+async function bareTarget(emu: Target): Promise<Target> {
+  const answers: Record<string, { status: number; body: string }> = {};
+  for (const scenario of scenarios) {
+    const body = scenario.body ? JSON.stringify(scenario.body(emu)) : undefined;
+    const res = await fetch(`${emu.url}${scenario.path(emu)}`, {
+      method: scenario.method,
+      headers: { authorization: `Bearer ${emu.key}`, "content-type": "application/json" },
+      body,
+    });
+    answers[`${scenario.method} ${scenario.path(emu)}`] = { status: res.status, body: await res.text() };
+  }
+  const child = spawn(process.execPath, ["-e", BARE_SERVER], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, BENCH_ANSWERS: JSON.stringify(answers) },
+  });
+  children.push(child);
+  const { port } = await waitForLine(
+    child,
+    (line) => (line.startsWith("{") ? (JSON.parse(line) as { port: number }) : undefined),
+    "the bare server",
+  );
+  return { ...emu, name: "node:http", url: `http://127.0.0.1:${port}`, pid: child.pid };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "propelauth-emulator-bench-"));
+try {
+  const loadBefore = load1();
+  const only = process.env.BENCH_ONLY;
+  const baselineCli = process.env.BENCH_BASELINE;
+  const starts = Number(process.env.BENCH_STARTS ?? 7);
+  const builds: [string, string][] = [["emulator", OWN_CLI], ...(baselineCli ? [["baseline", baselineCli] as [string, string]] : [])];
+  const startups = builds.map(([name]) => ({ name, times: { line: [] as number[], cpu: [] as number[], first: [] as number[] } }));
+  // Start-up runs alternate between the builds.
+  for (let i = 0; i < starts; i++) {
+    for (const [b, [, cli]] of builds.entries()) {
+      const times = await startupTimes(dataDir, 1, cli);
+      for (const k of ["line", "cpu", "first"] as const) startups[b]?.times[k].push(...times[k]);
+    }
+  }
+  for (const { times } of startups) for (const list of Object.values(times)) list.sort((a, b) => a - b);
+
+  const emulator = await emulatorTarget("emulator", dataDir);
+  const allTargets: Target[] = [emulator];
+  if (baselineCli) allTargets.push(await emulatorTarget("baseline", dataDir, baselineCli));
+  if (!only || only === "node:http") allTargets.push(await bareTarget(emulator));
+  if (!only || only === "prism") {
+    const prism = await startPrism();
+    allTargets.push({
       name: "prism",
       url: prism.url,
       pid: prism.pid,
-      key,
+      key: emulator.key,
       userId: "2667ae3c-36c6-4d42-9bd4-a4f1ac0c1d6a",
       token: `${"85b90f382257db0ef057982725997fe1"}${"0".repeat(64)}`,
-    },
-  ];
-  const targets = allTargets.filter((t) => !process.env.BENCH_ONLY || t.name === process.env.BENCH_ONLY);
-  const scenarios: Scenario[] = [
-    {
-      name: "validate-API-key",
-      method: "POST",
-      path: () => `${api}/end_user_api_keys/validate`,
-      body: (t) => ({ api_key_token: t.token }),
-    },
-    { name: "fetch-user", method: "GET", path: (t) => `${api}/user/${t.userId}?include_orgs=true` },
-  ];
-
+    });
+  }
+  // BENCH_ONLY=emulator measures the emulator alone (quick comparisons of emulator settings; no ratio then).
+  const targets = allTargets.filter((t) => !only || t.name === only);
   // Max-throughput runs alternate between the targets, ROUNDS times: each round's ratio compares
   // runs next to each other in time, so a change in the machine's load moves both.
   const rows: { scenario: Scenario["name"]; target: string; max: Measured; all: Measured[]; fixed: Measured }[] = [];
@@ -352,25 +443,30 @@ try {
   console.log("");
   const spread = (list: number[], unit: string): string =>
     `min ${f(list[0])} / median ${f(list[Math.floor(list.length / 2)])} / max ${f(list.at(-1))} ${unit}`;
-  const lineMedian = median(startup.line);
-  console.log(
-    `start-up of an empty store, ${startup.line.length} runs: spawn to start-up line ${spread(startup.line, "ms")} (target < 300 ms: ${lineMedian < 300 ? "met" : "NOT met"}); ` +
-      `CPU used by then ${spread(startup.cpu, "ms")}; spawn to the answer of a first request ${spread(startup.first, "ms")}`,
-  );
+  for (const { name, times } of startups) {
+    const lineMedian = median(times.line);
+    console.log(
+      `start-up of an empty store (${name}), ${times.line.length} runs: spawn to start-up line ${spread(times.line, "ms")} (target < 300 ms: ${lineMedian < 300 ? "met" : "NOT met"}); ` +
+        `CPU used by then ${spread(times.cpu, "ms")}; spawn to the answer of a first request ${spread(times.first, "ms")}`,
+    );
+  }
   const goals = { "validate-API-key": 20, "fetch-user": 40 };
-  for (const scenario of scenarios) {
-    const e = rows.find((r) => r.scenario === scenario.name && r.target === "emulator");
+  for (const [scenario, name] of scenarios.flatMap((sc) =>
+    allTargets.filter((t) => t.name !== "prism").map((t) => [sc, t.name] as const),
+  )) {
+    const e = rows.find((r) => r.scenario === scenario.name && r.target === name);
     const p = rows.find((r) => r.scenario === scenario.name && r.target === "prism");
     if (!e || !p) continue;
     const ratios = e.all.map((run, i) => run.rps / (p.all[i]?.rps ?? Number.NaN));
     const ratio = median(ratios);
     const cpuRatios = e.all.map((run, i) => (p.all[i]?.serverCpu ?? Number.NaN) / (run.serverCpu ?? Number.NaN)).filter(Number.isFinite);
     const cpuRatio = cpuRatios.length ? `${median(cpuRatios).toFixed(1)}x (rounds ${cpuRatios.map((r) => r.toFixed(1)).join(" / ")})` : "-";
+    // The targets are the emulator's; the other builds and the bare server are references.
+    const verdict = (met: boolean) => (name === "emulator" ? `; target: ${met ? "met" : "NOT met"}` : "");
     console.log(
-      `${scenario.name}: emulator/prism throughput ${ratio.toFixed(1)}x, median of ${ratios.length} rounds (${ratios.map((r) => r.toFixed(1)).join(" / ")}; ` +
-        `target >= ${goals[scenario.name]}x: ${ratio >= goals[scenario.name] ? "met" : "NOT met"}); ` +
-        `by server CPU per request ${cpuRatio}, ${us(e.max.serverCpu)} vs ${us(p.max.serverCpu)} µs; ` +
-        `emulator p99 at ${RATE} req/s ${f(e.fixed.p99)} ms (target < 2 ms: ${(e.fixed.p99 ?? Number.POSITIVE_INFINITY) < 2 ? "met" : "NOT met"})`,
+      `${scenario.name}: ${name}/prism throughput ${ratio.toFixed(1)}x, median of ${ratios.length} rounds (${ratios.map((r) => r.toFixed(1)).join(" / ")}${verdict(ratio >= goals[scenario.name])}); ` +
+        `by server CPU per request ${cpuRatio}, ${us(e.max.serverCpu)} vs ${us(p.max.serverCpu)} µs (target >= ${goals[scenario.name]}x); ` +
+        `${name} p99 at ${RATE} req/s ${f(e.fixed.p99)} ms (target < 2 ms${verdict((e.fixed.p99 ?? Number.POSITIVE_INFINITY) < 2)})`,
     );
   }
 } finally {

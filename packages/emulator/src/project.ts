@@ -56,9 +56,16 @@ export class Project {
     return Date.now() / 1000 + this.clockOffset;
   }
 
+  /** The UTC day (YYYY-MM-DD) of now(); built once a day, not per validation. */
   today(): string {
-    return new Date(this.now() * 1000).toISOString().slice(0, 10);
+    const now = this.now();
+    if (now < this.day.start || now >= this.day.start + 86_400) {
+      const start = now - (((now % 86_400) + 86_400) % 86_400);
+      this.day = { start, text: new Date(start * 1000).toISOString().slice(0, 10) };
+    }
+    return this.day.text;
   }
+  private day = { start: Number.NEGATIVE_INFINITY, text: "" };
 
   /** Forgets every cached row (after a write). */
   invalidate() {

@@ -148,8 +148,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   settings.authUrl = (options.authUrl ?? url).replace(/\/+$/, "");
   ownHosts = ownHostNames(host, settings.authUrl);
   // The schema validator (Ajv and the document) loads once listening, while the client that
-  // started us prepares its first request (a request that comes first loads it itself).
-  setImmediate(() => validator.prepare()).unref();
+  // started us prepares its first request (a request that comes first loads it itself); a new
+  // store's signing key is generated then too, off the main thread.
+  setImmediate(() => {
+    validator.prepare();
+    project.signingKey.prepare();
+  }).unref();
 
   return {
     url,

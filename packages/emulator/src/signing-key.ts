@@ -1,6 +1,6 @@
 // The token-signing key pair (RS256), kept in the data file's `meta` table. A new store generates
-// it off the main thread after start-up (generating RSA keys takes 0.1–1 s, most of a new store's
-// start-up), or at once if a request needs it first.
+// it off the main thread once the server listens (generating RSA keys takes 0.1–1 s of CPU, which
+// on a busy machine slowed the start-up it ran beside), or at once if a request needs it first.
 import { generateRsaKeyPair, generateRsaKeyPairInBackground, hex, signJwt } from "./crypto.js";
 import type { Meta } from "./store/meta.js";
 
@@ -12,16 +12,18 @@ export class SigningKey {
   /** `write` runs the storing of a key generated in the background as a write of its own. */
   constructor(
     private readonly meta: Meta,
-    write: (store: () => void) => void,
+    private readonly write: (store: () => void) => void,
   ) {
     const stored = meta.get("rsa");
-    if (stored) {
-      this.pair = JSON.parse(stored) as RsaPair;
-      return;
-    }
+    if (stored) this.pair = JSON.parse(stored) as RsaPair;
+  }
+
+  /** Generates the pair in the background unless the store holds one. */
+  prepare() {
+    if (this.pair) return;
     generateRsaKeyPairInBackground((pair) => {
       try {
-        if (!this.pair) write(() => (this.pair = this.store(pair)));
+        if (!this.pair) this.write(() => (this.pair = this.store(pair)));
       } catch {
         // The store was closed meanwhile: the next start generates one.
       }

@@ -47,6 +47,9 @@ function fromSql(row: Record<string, unknown>): Row {
 /** One transaction-control statement (savepoint names are sp<depth>: a few texts in all). */
 const CONTROL = /^(BEGIN( IMMEDIATE)?|COMMIT|ROLLBACK|(SAVEPOINT|RELEASE|ROLLBACK TO) sp\d+)$/;
 
+/** The statements that open, close and undo a transaction or a savepoint. */
+type Control = { begin: Statement; end: Statement; undo: Statement };
+
 /** One connection, with the subset of better-sqlite3's interface the emulator uses. */
 export class Database {
   private readonly inner: Wasm.Database;
@@ -119,23 +122,42 @@ export class Database {
    */
   transaction<T>(fn: () => T): T {
     const nested = this.inner.inTransaction;
-    const name = `sp${++this.savepoints}`;
-    this.exec(nested ? `SAVEPOINT ${name}` : "BEGIN");
+    const depth = ++this.savepoints;
+    const control = nested ? this.savepoint(depth) : this.outer();
+    control.begin.run();
     try {
       const result = fn();
-      this.exec(nested ? `RELEASE ${name}` : "COMMIT");
+      control.end.run();
       return result;
     } catch (error) {
       if (this.inner.inTransaction) {
-        if (nested) {
-          this.exec(`ROLLBACK TO ${name}`);
-          this.exec(`RELEASE ${name}`);
-        } else this.exec("ROLLBACK");
+        control.undo.run();
+        if (nested) control.end.run();
       }
       throw error;
     } finally {
       this.savepoints--;
     }
+  }
+
+  // Transaction control runs for every write: its statements are prepared once and run without
+  // going through exec (savepoint names are sp<depth>: a few statements in all).
+  private readonly savepointControls: Control[] = [];
+  private outerControl: Control | undefined;
+
+  private savepoint(depth: number): Control {
+    const name = `sp${depth}`;
+    this.savepointControls[depth] ??= {
+      begin: this.prepare(`SAVEPOINT ${name}`),
+      end: this.prepare(`RELEASE ${name}`),
+      undo: this.prepare(`ROLLBACK TO ${name}`),
+    };
+    return this.savepointControls[depth];
+  }
+
+  private outer(): Control {
+    this.outerControl ??= { begin: this.prepare("BEGIN"), end: this.prepare("COMMIT"), undo: this.prepare("ROLLBACK") };
+    return this.outerControl;
   }
 
   close(): void {

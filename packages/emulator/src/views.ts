@@ -42,7 +42,7 @@ export function newAnswer() {
 
 /** UserOrgInfo of each of the user's organizations, by org id; throws 400 past the answer's bound. */
 export function orgInfoOf(project: Project, userId: string): Record<string, unknown> {
-  const { info, bytes } = project.store.cache.get(`orgInfo:${userId}`, () => computeOrgInfo(project, userId));
+  const { info, bytes } = project.store.cache.get("orgInfo", userId, () => computeOrgInfo(project, userId));
   repeated += bytes;
   if (repeated > MAX_REPEATED_ORG_METADATA) {
     throw badRequest(
@@ -66,7 +66,7 @@ function computeOrgInfo(project: Project, userId: string): { info: Record<string
 
 /** An organization's metadata, parsed once until the next write (memberships share it). */
 const orgMetadata = (project: Project, org: OrgRow) =>
-  project.store.cache.get(`orgMetadata:${org.org_id}`, () => json.parse<object>(org.metadata, {}));
+  project.store.cache.get("orgMetadata", String(org.org_id), () => json.parse<object>(org.metadata, {}));
 
 export function membershipJson(project: Project, org: OrgRow, role: string, additional: string[]) {
   const roles = effectiveRolesIn(project.store.roles.setOf(org), role, additional);

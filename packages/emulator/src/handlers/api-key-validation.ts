@@ -4,7 +4,7 @@ import { json } from "../db.js";
 import { ApiError } from "../errors.js";
 import type { Project } from "../project.js";
 import type { ApiKeyRow } from "../store/api-keys.js";
-import { membershipJson, userJson } from "../views.js";
+import { userJson } from "../views.js";
 import { type Handler, ok, type Reply } from "./types.js";
 
 const invalid = (message: string) => new ApiError(400, { api_key_token: [message] });
@@ -35,9 +35,10 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
   project.rateLimits.take(key, project.settings.apiKeyRateLimit, project.nowExact());
   project.store.apiKeys.countUse(key.api_key_id, project.today());
   const sso = org ? project.store.sso.get(String(org.org_id)) : undefined;
+  const userView = user ? userJson(project, user, true) : null;
   return ok({
     metadata: json.parse<object | null>(key.metadata, null),
-    user: user ? userJson(project, user, true) : null,
+    user: userView,
     org: org
       ? {
           org_id: org.org_id,
@@ -50,10 +51,9 @@ function validate(project: Project, rawToken: string, imported: boolean): Reply 
           custom_role_mapping_name: org.custom_role_mapping_name ?? null,
         }
       : null,
+    // The user's view holds this membership already, built from the same rows.
     user_in_org:
-      org && membership
-        ? membershipJson(project, org, String(membership.role), json.parse<string[]>(membership.additional_roles, []))
-        : null,
+      userView && org && membership ? ((userView.org_id_to_org_info as Record<string, unknown>)[String(org.org_id)] ?? null) : null,
     user_id: key.user_id ?? null,
     org_id: key.org_id ?? null,
   });

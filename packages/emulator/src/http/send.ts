@@ -14,7 +14,10 @@ function answer(
   body: string | Buffer,
 ) {
   const length = typeof body === "string" ? Buffer.byteLength(body) : body.length;
-  res.writeHead(status, { "content-type": contentType, "content-length": length, ...headers }).end(body);
+  // A flat list of names and values: no header object is built and copied per answer.
+  const list = ["content-type", contentType, "content-length", String(length)];
+  if (headers) for (const name in headers) list.push(name, headers[name] as string);
+  res.writeHead(status, list).end(body);
 }
 
 /**

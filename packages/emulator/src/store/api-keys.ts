@@ -90,15 +90,14 @@ export class ApiKeys {
       setMetadata: "UPDATE api_keys SET metadata = ? WHERE api_key_id = ?",
       setRateLimit: "UPDATE api_keys SET rate_limit = ? WHERE api_key_id = ?",
       archive: "UPDATE api_keys SET archived_at = ? WHERE api_key_id = ?",
-      countUse:
-        "INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, 1) ON CONFLICT (api_key_id, day) DO UPDATE SET count = count + 1",
+      addUse: "UPDATE api_key_usage SET count = count + 1 WHERE api_key_id = ? AND day = ?",
       setUsage: "INSERT INTO api_key_usage (api_key_id, day, count) VALUES (?, ?, ?)",
     });
   }
 
   /** A key by id (cached: validation reads it on every request). */
   get(apiKeyId: string): ApiKeyRow | undefined {
-    return this.cache.get(`apiKey:${apiKeyId}`, () => this.q.byId.get(apiKeyId) as ApiKeyRow | undefined);
+    return this.cache.get("apiKey", apiKeyId, () => this.q.byId.get(apiKeyId) as ApiKeyRow | undefined);
   }
 
   /** A key by id unless it was deleted (archived). */
@@ -148,7 +147,8 @@ export class ApiKeys {
 
   /** Counts one validation of the key on `day` (YYYY-MM-DD). */
   countUse(apiKeyId: string, day: string): void {
-    this.q.countUse.run(apiKeyId, day);
+    // The day's row exists after its first validation: one lookup then, not an insert attempt first.
+    if (this.q.addUse.run(apiKeyId, day).changes === 0) this.q.setUsage.run(apiKeyId, day, 1);
   }
 
   /** Records `count` validations of the key on `day` (seeding from the examples). */

@@ -3,18 +3,26 @@
  * next write: Project clears it around every write, so it never serves stale data.
  */
 export class RowCache {
-  private readonly values = new Map<string, unknown>();
+  // One map per kind of value, keyed by id: no key string is built per lookup, and an id taken
+  // from a cached row hashes once (a string keeps its hash).
+  private readonly kinds = new Map<string, Map<string, unknown>>();
+  private size = 0;
 
-  /** A value computed once until the next write. */
-  get<T>(key: string, compute: () => T): T {
-    if (this.values.has(key)) return this.values.get(key) as T;
+  /** A value of `kind` (such as "user") for `id`, computed once until the next write. */
+  get<T>(kind: string, id: string, compute: () => T): T {
+    const hit = this.kinds.get(kind)?.get(id);
+    if (hit !== undefined || this.kinds.get(kind)?.has(id)) return hit as T;
     const value = compute();
-    if (this.values.size > 20_000) this.values.clear();
-    this.values.set(key, value);
+    if (this.size >= 20_000) this.clear();
+    const values = this.kinds.get(kind) ?? new Map<string, unknown>();
+    if (values.size === 0) this.kinds.set(kind, values);
+    values.set(id, value);
+    this.size++;
     return value;
   }
 
   clear(): void {
-    this.values.clear();
+    this.kinds.clear();
+    this.size = 0;
   }
 }

@@ -121,7 +121,7 @@ export class Orgs {
   }
 
   get(orgId: string): OrgRow | undefined {
-    return this.cache.get(`org:${orgId}`, () => this.q.byId.get(orgId) as OrgRow | undefined);
+    return this.cache.get("org", orgId, () => this.q.byId.get(orgId) as OrgRow | undefined);
   }
 
   insert(o: NewOrgRow): void {
@@ -202,7 +202,11 @@ export class Orgs {
   }
 
   membership(userId: string, orgId: string): MembershipRow | undefined {
-    return this.cache.get(`member:${userId}:${orgId}`, () => this.q.membership.get(userId, orgId) as MembershipRow | undefined);
+    return this.cache.get(
+      "member",
+      `${userId.length}:${userId}${orgId}`,
+      () => this.q.membership.get(userId, orgId) as MembershipRow | undefined,
+    );
   }
 
   memberCount(orgId: string): number {

@@ -24,7 +24,7 @@ export class RoleMappings {
   setOf(org: { custom_role_mapping_name?: unknown } | undefined): RoleSet {
     const name = org?.custom_role_mapping_name;
     if (typeof name !== "string") return DEFAULT_ROLES;
-    return this.cache.get(`roles:${name}`, () => {
+    return this.cache.get("roles", name, () => {
       const row = this.q.roles.get(name);
       return row ? json.parse<RoleSet>(row.roles, DEFAULT_ROLES) : DEFAULT_ROLES;
     });

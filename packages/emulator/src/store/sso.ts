@@ -32,7 +32,7 @@ export class SsoConnections {
   }
 
   get(orgId: string): SsoRow | undefined {
-    return this.cache.get(`sso:${orgId}`, () => this.q.byOrg.get(orgId) as SsoRow | undefined);
+    return this.cache.get("sso", orgId, () => this.q.byOrg.get(orgId) as SsoRow | undefined);
   }
 
   /** Sets the organization's identity provider, back in test mode. */

@@ -130,7 +130,7 @@ export class Users {
   }
 
   get(userId: string): UserRow | undefined {
-    return this.cache.get(`user:${userId}`, () => this.q.byId.get(userId) as UserRow | undefined);
+    return this.cache.get("user", userId, () => this.q.byId.get(userId) as UserRow | undefined);
   }
 
   insert(u: NewUserRow): void {
