@@ -1,4 +1,5 @@
 import type { Db } from "./db.js";
+import type { Statement } from "./sqlite.js";
 
 /**
  * Group commit: the writes of every request handled in one turn of the event loop go into one
@@ -11,16 +12,25 @@ export class GroupCommit {
   private open = false;
   private waiting: { done: () => void; failed: (error: Error) => void }[] = [];
 
+  // Run for every batch: prepared once, they skip SQLite's parser (about a tenth of exec's cost).
+  private readonly begin: Statement;
+  private readonly end: Statement;
+  private readonly undo: Statement;
+
   constructor(
     private readonly db: Db,
     /** Told after each successful commit. */
     private readonly onCommit: () => void,
-  ) {}
+  ) {
+    this.begin = db.prepare("BEGIN IMMEDIATE");
+    this.end = db.prepare("COMMIT");
+    this.undo = db.prepare("ROLLBACK");
+  }
 
   /** Runs `fn`'s writes atomically inside the current batch, opening one if needed. */
   write<T>(fn: () => T): T {
     if (!this.open) {
-      this.db.exec("BEGIN IMMEDIATE");
+      this.begin.run();
       this.open = true;
       setImmediate(() => this.commit());
     }
@@ -40,9 +50,9 @@ export class GroupCommit {
     this.waiting = [];
     this.open = false;
     try {
-      this.db.exec("COMMIT");
+      this.end.run();
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      if (this.db.inTransaction) this.undo.run();
       for (const w of waiting) w.failed(error as Error);
       return;
     }

@@ -44,9 +44,6 @@ function fromSql(row: Record<string, unknown>): Row {
   return row;
 }
 
-/** One transaction-control statement (savepoint names are sp<depth>: a few texts in all). */
-const CONTROL = /^(BEGIN( IMMEDIATE)?|COMMIT|ROLLBACK|(SAVEPOINT|RELEASE|ROLLBACK TO) sp\d+)$/;
-
 /** The statements that open, close and undo a transaction or a savepoint. */
 type Control = { begin: Statement; end: Statement; undo: Statement };
 
@@ -61,10 +58,7 @@ export class Database {
   }
 
   exec(sql: string): void {
-    // Transaction control runs for every write: prepared once, it skips SQLite's parser (about
-    // a tenth of the cost of exec each time).
-    if (CONTROL.test(sql)) this.prepare(sql).run();
-    else this.inner.exec(sql);
+    this.inner.exec(sql);
   }
 
   /** A prepared statement, cached by its text until the connection closes. */
