@@ -234,9 +234,6 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
   // when no request has committed for a while; the WAL checkpoints itself past ~64 MB.
   db.pragma("wal_autocheckpoint = 16000");
   let idle: NodeJS.Timeout | undefined;
-  const checkpoint = () => {
-    if (!db.inTransaction) db.pragma("wal_checkpoint(PASSIVE)");
-  };
   return {
     db,
     committed() {
@@ -246,12 +243,19 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
     },
     close() {
       clearTimeout(idle);
-      if (file !== ":memory:") checkpoint();
+      if (file !== ":memory:") checkpoint(db);
       // The owner's name leaves the lock folder first, so that closing can remove the folder.
       release();
       db.close();
     },
   };
+}
+
+/** Copies the WAL into the database unless a transaction is open; whether it ran. */
+function checkpoint(db: Db): boolean {
+  if (db.inTransaction) return false;
+  db.pragma("wal_checkpoint(PASSIVE)");
+  return true;
 }
 
 /**
@@ -261,8 +265,7 @@ export function openDatabase(file: string, durability: "normal" | "full" = "norm
  * one-row write to `meta` starts the log over here instead, while nothing waits for an answer.
  */
 export function idleCheckpoint(db: Db): void {
-  if (db.inTransaction) return;
-  db.pragma("wal_checkpoint(PASSIVE)");
+  if (!checkpoint(db)) return;
   try {
     db.transaction(() => db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('wal_started', 'idle')").run());
   } catch {
