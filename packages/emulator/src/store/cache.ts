@@ -10,12 +10,17 @@ export class RowCache {
 
   /** A value of `kind` (such as "user") for `id`, computed once until the next write. */
   get<T>(kind: string, id: string, compute: () => T): T {
-    const hit = this.kinds.get(kind)?.get(id);
-    if (hit !== undefined || this.kinds.get(kind)?.has(id)) return hit as T;
+    const cached = this.kinds.get(kind);
+    const hit = cached?.get(id);
+    if (hit !== undefined || cached?.has(id)) return hit as T;
     const value = compute();
     if (this.size >= 20_000) this.clear();
-    const values = this.kinds.get(kind) ?? new Map<string, unknown>();
-    if (values.size === 0) this.kinds.set(kind, values);
+    // Looked up again: compute() may have cleared the cache (its own lookups fill it too).
+    let values = this.kinds.get(kind);
+    if (!values) {
+      values = new Map();
+      this.kinds.set(kind, values);
+    }
     values.set(id, value);
     this.size++;
     return value;
