@@ -224,18 +224,22 @@ function materialize(chunk: Element): void {
   }
 }
 
+/** The id a `#/...` link or address names; null when there is none or it is not valid escaping. */
+function idOf(hash: string | null): string | null {
+  try {
+    return decodeURIComponent((hash ?? "").slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Brings in the held-back section a `#/...` link points at, and every one before it, also before
  * a part that is there already (a tag's section, between held-back operations): what is held back
  * is then always below the reader, so nothing ever arrives above them. True when it did.
  */
 function reveal(hash: string | null): boolean {
-  let id: string;
-  try {
-    id = decodeURIComponent((hash ?? "").slice(1));
-  } catch {
-    return false;
-  }
+  const id = idOf(hash);
   if (!id) return false;
   const there = document.getElementById(id);
   const chunk = there ?? document.querySelector(`${LATER}[data-route="${CSS.escape(id)}"]`);
@@ -251,15 +255,6 @@ function reveal(hash: string | null): boolean {
   return done;
 }
 
-/** The element the address points at. */
-function target(): HTMLElement | null {
-  try {
-    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  } catch {
-    return null;
-  }
-}
-
 /** Counts showCurrent's calls: only the latest keeps its section in place. */
 let shown = 0;
 
@@ -270,7 +265,8 @@ let shown = 0;
  */
 function showCurrent(): void {
   reveal(location.hash);
-  const el = target();
+  const id = idOf(location.hash);
+  const el = id ? document.getElementById(id) : null;
   if (!el) return;
   // Also after the browser's own scroll: a section above may have changed height since.
   el.scrollIntoView();
