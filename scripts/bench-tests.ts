@@ -127,8 +127,11 @@ const cell = (r: Result, id: string) => {
   if (!t) return "–";
   return t.alone ? `${s(t.wall)} (alone ${s(t.alone.wall)}, CPU ${s(t.alone.cpu)})` : s(t.wall);
 };
-const weight = (id: string) =>
-  results.at(-1)!.tasks.find((t) => t.taskId === id)?.alone?.cpu ?? results.at(-1)!.tasks.find((t) => t.taskId === id)?.wall ?? 0;
+/** A task's weight in HEAD's run, to sort by: its CPU alone, else its wall time. */
+const weight = (id: string) => {
+  const task = results.at(-1)!.tasks.find((t) => t.taskId === id);
+  return task?.alone?.cpu ?? task?.wall ?? 0;
+};
 console.log(`\nper task: wall time inside npm test${values.alone ? "; run alone: wall and CPU" : ""}`);
 console.log(`| task | ${results.map((r) => r.rev).join(" | ")} |`);
 console.log(`| --- | ${results.map(() => "---").join(" | ")} |`);
